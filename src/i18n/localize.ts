@@ -1,0 +1,65 @@
+/**
+ * Per-element UI language on top of `@lit/localize`.
+ *
+ * `@lit/localize` keeps one page-wide locale, but an Arabic card on an English partner page must speak Arabic
+ * while its neighbours speak English. Messages are still written with `msg()` and translated through
+ * `lit-localize extract`/`build` and XLIFF; what changes is the lookup: `msg()` reads the catalog that is
+ * *active*, and an element makes its own catalog active for the duration of its (synchronous) render.
+ * Catalogs other than the source locale load on demand, once, and are shared by every element.
+ */
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { TemplateMap } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { baseLanguage } from './locale.js';
+
+export type UiLocale = typeof sourceLocale | (typeof targetLocales)[number];
+
+/** One loader per target locale, written out so bundlers see each import (a template-literal import 404s). */
+const loaders: Record<(typeof targetLocales)[number], () => Promise<{ templates: TemplateMap }>> = {
+  ar: () => import('../generated/locales/ar.js'),
+};
+
+const catalogs = new Map<UiLocale, TemplateMap>();
+const pending = new Map<UiLocale, Promise<void>>();
+let active: TemplateMap | undefined;
+
+try {
+  _installMsgImplementation((template, options) => runtimeMsg(active, template, options));
+} catch {
+  // The host page configured @lit/localize itself (possible only with the unbundled library build):
+  // messages then follow its page-wide locale instead of each element's.
+}
+
+/** The UI locale for a resolved tag: its base language when translated, else the source locale. */
+export function uiLocaleFor(tag: string): UiLocale {
+  const base = baseLanguage(tag);
+  return (targetLocales as readonly string[]).includes(base) ? (base as UiLocale) : sourceLocale;
+}
+
+/**
+ * Makes sure the catalog for `locale` is loaded. Returns `undefined` when it already is (or is the source),
+ * else a promise that settles when it is; a catalog that fails to load leaves the source strings in use.
+ */
+export function ensureCatalog(locale: UiLocale): Promise<void> | undefined {
+  if (locale === sourceLocale || catalogs.has(locale)) return undefined;
+  let loading = pending.get(locale);
+  if (!loading) {
+    loading = loaders[locale]()
+      .then((module) => void catalogs.set(locale, module.templates))
+      .catch(() => pending.delete(locale));
+    pending.set(locale, loading);
+  }
+  return loading;
+}
+
+/** Runs `fn` with the catalog of `locale` active, so every `msg()` inside it answers in that locale. */
+export function inLocale<T>(locale: UiLocale, fn: () => T): T {
+  const previous = active;
+  active = catalogs.get(locale);
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}

@@ -1,0 +1,105 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { type Direction, directionOf, inheritedFrom, ownLanguage } from '../i18n/locale.js';
+import { ensureCatalog, inLocale, type UiLocale, uiLocaleFor } from '../i18n/localize.js';
+import { VERSION } from './version.js';
+
+const connected = new Set<NwElement>();
+const observedRoots = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
+
+function observe(root: Node): void {
+  if (observedRoots.has(root)) return;
+  observer ??= new MutationObserver(() => connected.forEach((el) => el.resolveLanguage()));
+  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+  observedRoots.add(root);
+}
+
+/**
+ * The base of every news-widgets element: resolved language and direction (SPEC §3), per-element UI
+ * strings, and a typed `emit()`.
+ *
+ * Language: own `lang` → the language of the element's content (`contentLang`) → the nearest ancestor's
+ * `lang` → `<html lang>` → `en`. Direction: own `dir` → the direction of the element's own or content
+ * language → the nearest ancestor's `dir` → the direction of the resolved language. Subclasses put
+ * `lang=${this.locale}` and `dir=${this.direction}` on their outermost shadow element, so an Arabic card on
+ * an English page lays out right to left without the page's DOM being touched.
+ */
+export abstract class NwElement extends LitElement {
+  static readonly version = VERSION;
+
+  /** The resolved BCP 47 tag, used for every `Intl` formatter. */
+  @state() protected locale = 'en';
+
+  /** The resolved direction. */
+  @state() protected direction: Direction = 'ltr';
+
+  private ownContentLang: string | undefined;
+
+  /** The language of the element's content when it knows one (an article's `lang`). */
+  protected get contentLang(): string | undefined {
+    return this.ownContentLang;
+  }
+
+  protected set contentLang(tag: string | undefined) {
+    this.ownContentLang = tag;
+    this.resolveLanguage();
+  }
+
+  /** The language the UI strings are in: the resolved tag's language when translated, else `en`. */
+  protected get uiLocale(): UiLocale {
+    return uiLocaleFor(this.locale);
+  }
+
+  /** The tag for formatting numbers and dates inside UI strings: the full tag when it matches the UI language. */
+  protected get formatLocale(): string {
+    return uiLocaleFor(this.locale) === this.locale.split('-')[0] ? this.locale : this.uiLocale;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    observe(document.documentElement);
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot) observe(root);
+    this.resolveLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  /** Re-reads `lang`/`dir` from the element and its ancestors; called on every change to either. */
+  resolveLanguage(): void {
+    const own = ownLanguage(this);
+    const inherited = inheritedFrom(this);
+    const chosen = own.lang ?? this.contentLang;
+    this.locale = chosen ?? inherited.lang ?? 'en';
+    this.direction = own.dir ?? (chosen ? directionOf(chosen) : (inherited.dir ?? directionOf(this.locale)));
+  }
+
+  /** Holds each update until the UI locale's catalog is loaded, so no element flashes English first. */
+  protected override async scheduleUpdate(): Promise<void> {
+    const loading = ensureCatalog(this.uiLocale);
+    if (loading) await loading;
+    super.scheduleUpdate();
+  }
+
+  /** Renders with this element's catalog active, so `msg()` answers in its own UI language. */
+  protected override update(changed: PropertyValues<this>): void {
+    inLocale(this.uiLocale, () => super.update(changed));
+  }
+
+  /** Runs `fn` in this element's UI language (for messages made outside `render()`). */
+  protected localized<T>(fn: () => T): T {
+    return inLocale(this.uiLocale, fn);
+  }
+
+  /** Dispatches a bubbling, composed `CustomEvent`; returns `false` when a listener cancelled it. */
+  protected emit<T>(name: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(
+      new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }),
+    );
+  }
+}
