@@ -9,7 +9,7 @@
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import type { TemplateMap } from '@lit/localize';
+import type { MsgFn, TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { baseLanguage } from './locale.js';
 
@@ -25,7 +25,7 @@ const pending = new Map<UiLocale, Promise<void>>();
 let active: TemplateMap | undefined;
 
 try {
-  _installMsgImplementation((template, options) => runtimeMsg(active, template, options));
+  _installMsgImplementation(((template, options) => runtimeMsg(active, template, options)) as MsgFn);
 } catch {
   // The host page configured @lit/localize itself (possible only with the unbundled library build):
   // messages then follow its page-wide locale instead of each element's.
@@ -45,9 +45,10 @@ export function ensureCatalog(locale: UiLocale): Promise<void> | undefined {
   if (locale === sourceLocale || catalogs.has(locale)) return undefined;
   let loading = pending.get(locale);
   if (!loading) {
-    loading = loaders[locale]()
-      .then((module) => void catalogs.set(locale, module.templates))
-      .catch(() => pending.delete(locale));
+    loading = loaders[locale]().then(
+      (module) => void catalogs.set(locale, module.templates),
+      () => void pending.delete(locale),
+    );
     pending.set(locale, loading);
   }
   return loading;
