@@ -1,0 +1,70 @@
+/**
+ * Creating a comment: the checks that need the database, in WordPress's order, around the pure validation.
+ * Both the REST route and the no-JavaScript form route go through here.
+ */
+import type { Moderation } from '../config.js';
+import type { Comment, CommentStore } from '../store/comments.js';
+import type { PostStore } from '../store/posts.js';
+import { WpError } from '../wp/errors.js';
+import { checkCommentFields, type CommentDraft } from './validation.js';
+
+export interface CreateContext {
+  posts: PostStore;
+  comments: CommentStore;
+  moderation: Moderation;
+  floodSeconds: number;
+  now?: () => Date;
+}
+
+export interface Client {
+  ip: string;
+  userAgent: string;
+}
+
+/** `2026-11-29T12:00:00`: WordPress's zone-less GMT form. */
+const gmtString = (date: Date) => date.toISOString().slice(0, 19);
+
+export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Comment {
+  const post = draft.post > 0 ? context.posts.get(draft.post) : undefined;
+  if (!post) {
+    throw new WpError(
+      'rest_comment_invalid_post_id',
+      'Sorry, you are not allowed to create this comment without a post.',
+      403,
+    );
+  }
+  if (post.commentStatus !== 'open') {
+    throw new WpError('rest_comment_closed', 'Sorry, comments are closed for this item.', 403);
+  }
+  if (draft.parent !== 0) {
+    // WordPress stores any parent id; a thread needs a real one, approved and on the same post.
+    const parent = context.comments.get(draft.parent);
+    if (!parent || parent.post !== post.id || parent.status !== 'approved') {
+      throw new WpError('rest_comment_invalid_parent', 'Invalid parent comment ID.', 400);
+    }
+  }
+
+  checkCommentFields(draft);
+
+  if (context.comments.isDuplicate(draft)) {
+    throw new WpError(
+      'comment_duplicate',
+      'Duplicate comment detected; it looks as though you&#8217;ve already said that!',
+      409,
+    );
+  }
+
+  const now = (context.now ?? (() => new Date()))();
+  const last = context.floodSeconds > 0 ? context.comments.latestByEmail(draft.authorEmail) : undefined;
+  if (last !== undefined && now.getTime() - Date.parse(`${last}Z`) < context.floodSeconds * 1000) {
+    throw new WpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
+  }
+
+  return context.comments.insert({
+    ...draft,
+    authorIp: client.ip,
+    authorUserAgent: client.userAgent.slice(0, 254),
+    dateGmt: gmtString(now),
+    status: context.moderation === 'approve' ? 'approved' : 'hold',
+  });
+}

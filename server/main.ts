@@ -1,0 +1,32 @@
+/** `npm start`: settings from the environment, then listen. */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+function configOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`news-widgets server: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
+const app = await buildApp(config, { logger: { level: 'warn' } });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (error) {
+  console.error(`news-widgets server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  await app.close();
+  process.exit(1);
+}
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+console.log(`news-widgets server on http://${host}:${port}/ (database ${config.database}, moderation ${config.moderation})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void app.close().then(() => process.exit(0)));
+}

@@ -1,0 +1,130 @@
+/**
+ * `/wp-json/wp/v2/comments` as WordPress serves it to anonymous readers (with anonymous commenting on), and
+ * `/wp-comments-post.php`, where the comment form's no-JavaScript fallback posts.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { commentJson } from '../comments/render.js';
+import { createComment, type Client, type CreateContext } from '../comments/create.js';
+import { RateLimiter } from '../comments/rate-limit.js';
+import { parseCommentBody } from '../comments/validation.js';
+import { html } from '../html.js';
+import type { CommentStore } from '../store/comments.js';
+import type { PostStore } from '../store/posts.js';
+import { WpError } from '../wp/errors.js';
+import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { postLink } from '../wp/shape.js';
+import { pagingHeaders, siteOf } from './responses.js';
+
+/** Query parameters only moderators may use, with the one value anyone may pass. */
+const PROTECTED_PARAMS: ReadonlyArray<[string, string | undefined]> = [
+  ['author', undefined],
+  ['author_exclude', undefined],
+  ['author_email', undefined],
+  ['type', 'comment'],
+  ['status', 'approve'],
+];
+
+function forbiddenParams(query: Query): string[] {
+  return PROTECTED_PARAMS.filter(([name, allowed]) => {
+    const value = query[name];
+    return value !== undefined && value !== '' && value !== allowed;
+  }).map(([name]) => name);
+}
+
+/** WordPress's messages carry one HTML entity (in comment_duplicate); the page escapes text, so decode it first. */
+const plainMessage = (message: string) => message.replaceAll('&#8217;', '’');
+
+const clientOf = (request: FastifyRequest): Client => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? '',
+});
+
+export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, config: Config): void {
+  const context: CreateContext = { posts, comments, moderation: config.moderation, floodSeconds: config.floodSeconds };
+  const limiter = new RateLimiter(config.rateLimit);
+
+  /** Counted before the body is read, so oversized or broken bodies count too. */
+  const rateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
+    const retryAfter = limiter.hit(request.ip);
+    if (retryAfter > 0) {
+      reply.header('Retry-After', String(retryAfter));
+      throw new WpError('rest_rate_limited', 'Too many comments from your address. Try again in a minute.', 429);
+    }
+  };
+
+  app.get('/wp-json/wp/v2/comments', async (request, reply) => {
+    const query = request.query as Query;
+    const forbidden = forbiddenParams(query);
+    if (forbidden.length > 0) {
+      throw new WpError('rest_forbidden_param', `Query parameter not permitted: ${forbidden.join(', ')}`, 401);
+    }
+    const params = new ParamReader(query);
+    const { page, perPage, order } = readPaging(params, 'desc');
+    const postIds = params.integerList('post');
+    const parents = params.integerList('parent');
+    params.done();
+    if (postIds?.includes(0)) {
+      throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read comments without a post.', 401);
+    }
+
+    const filter = { posts: postIds, parents };
+    const total = comments.count(filter);
+    const totalPages = Math.ceil(total / perPage);
+    pagingHeaders(reply, request, { total, totalPages, page });
+    // Unlike posts, WordPress answers a page past the end of comments with an empty list.
+    const items = page > totalPages ? [] : comments.list(filter, { limit: perPage, offset: (page - 1) * perPage, order });
+    const site = siteOf(request);
+    return items.map((comment) => commentJson(comment, site));
+  });
+
+  app.get('/wp-json/wp/v2/comments/:id(^\\d+$)', async (request) => {
+    const id = Number((request.params as { id: string }).id);
+    const comment = Number.isSafeInteger(id) ? comments.get(id) : undefined;
+    if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
+    if (comment.status !== 'approved') {
+      throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);
+    }
+    return commentJson(comment, siteOf(request));
+  });
+
+  app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
+    const comment = createComment(context, parseCommentBody(request.body, request.ip), clientOf(request));
+    const site = siteOf(request);
+    reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
+    return commentJson(comment, site);
+  });
+
+  // The fallback <form> posts url-encoded fields with WordPress's names; only this route reads that type.
+  void app.register(async (forms) => {
+    forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+    forms.post('/wp-comments-post.php', { onRequest: rateLimit }, async (request, reply) => {
+      const fields = (request.body ?? {}) as Record<string, string | undefined>;
+      const body = {
+        post: fields.comment_post_ID,
+        parent: fields.comment_parent || 0,
+        author_name: fields.author,
+        author_email: fields.email,
+        author_url: fields.url,
+        content: fields.comment,
+      };
+      try {
+        const comment = createComment(context, parseCommentBody(body, request.ip), clientOf(request));
+        // A held comment is not on the page yet: land on the comment section instead.
+        const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
+        return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
+      } catch (error) {
+        if (!(error instanceof WpError)) throw error;
+        const back = posts.get(Number(fields.comment_post_ID));
+        reply.code(error.status).type('text/html; charset=utf-8');
+        return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
+<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(error.message)}</p>
+<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
+`.value;
+      }
+    });
+  });
+}

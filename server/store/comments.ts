@@ -1,0 +1,144 @@
+/** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
+import type { Db } from './database.js';
+
+export type CommentStatus = 'approved' | 'hold' | 'spam';
+
+export interface Comment {
+  id: number;
+  post: number;
+  /** The post's slug, for the comment's permalink. */
+  postSlug: string;
+  /** 0 for a top-level comment. */
+  parent: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  dateGmt: string;
+  content: string;
+  status: CommentStatus;
+}
+
+export interface NewComment {
+  post: number;
+  parent: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  authorIp: string;
+  authorUserAgent: string;
+  dateGmt: string;
+  content: string;
+  status: CommentStatus;
+}
+
+export interface CommentFilter {
+  /** Only comments on these posts. */
+  posts?: readonly number[];
+  /** Only replies to these comments; 0 means top-level. */
+  parents?: readonly number[];
+}
+
+interface CommentRow {
+  id: number;
+  post: number;
+  post_slug: string;
+  parent: number;
+  author_name: string;
+  author_email: string;
+  author_url: string;
+  date_gmt: string;
+  content: string;
+  status: CommentStatus;
+}
+
+const SELECT = `
+  SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
+         c.author_url, c.date_gmt, c.content, c.status
+  FROM comments c JOIN posts p ON p.id = c.post`;
+
+// List filters are JSON arrays, so one prepared statement serves any number of ids.
+const APPROVED = `c.status = 'approved'
+  AND (:posts IS NULL OR c.post IN (SELECT value FROM json_each(:posts)))
+  AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))`;
+
+type ListParams = { posts: string | null; parents: string | null; limit: number; offset: number };
+
+const toComment = (row: CommentRow): Comment => ({
+  id: row.id,
+  post: row.post,
+  postSlug: row.post_slug,
+  parent: row.parent,
+  authorName: row.author_name,
+  authorEmail: row.author_email,
+  authorUrl: row.author_url,
+  dateGmt: row.date_gmt,
+  content: row.content,
+  status: row.status,
+});
+
+export type CommentStore = ReturnType<typeof createCommentStore>;
+
+export function createCommentStore(db: Db) {
+  const statements = {
+    insert: db.prepare<NewComment, { id: number }>(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status)
+       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status)
+       RETURNING id`,
+    ),
+    byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
+    count: db
+      .prepare<{ posts: string | null; parents: string | null }, number>(`SELECT count(*) FROM comments c WHERE ${APPROVED}`)
+      .pluck(),
+    // ORDER BY direction cannot be a parameter: one statement per direction.
+    list: {
+      asc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`),
+      desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
+    },
+    // WordPress's duplicate check: same post and parent, same name or e-mail, same text.
+    duplicate: db
+      .prepare<{ post: number; parent: number; name: string; email: string; content: string }, number>(
+        `SELECT 1 FROM comments WHERE post = :post AND coalesce(parent, 0) = :parent
+           AND (author_name = :name OR author_email = :email) AND content = :content LIMIT 1`,
+      )
+      .pluck(),
+    latestByEmail: db
+      .prepare<[string], string>('SELECT max(date_gmt) FROM comments WHERE author_email = ?')
+      .pluck(),
+  };
+
+  const filterParams = (filter: CommentFilter) => ({
+    posts: filter.posts ? JSON.stringify(filter.posts) : null,
+    parents: filter.parents ? JSON.stringify(filter.parents) : null,
+  });
+
+  return {
+    insert(comment: NewComment): Comment {
+      const { id } = statements.insert.get(comment) as { id: number };
+      return toComment(statements.byId.get(id) as CommentRow);
+    },
+    get(id: number): Comment | undefined {
+      const row = statements.byId.get(id);
+      return row && toComment(row);
+    },
+    count(filter: CommentFilter): number {
+      return statements.count.get(filterParams(filter)) ?? 0;
+    },
+    list(filter: CommentFilter, page: { limit: number; offset: number; order: 'asc' | 'desc' }): Comment[] {
+      return statements.list[page.order].all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toComment);
+    },
+    isDuplicate(comment: Pick<NewComment, 'post' | 'parent' | 'authorName' | 'authorEmail' | 'content'>): boolean {
+      const found = statements.duplicate.get({
+        post: comment.post,
+        parent: comment.parent,
+        name: comment.authorName,
+        email: comment.authorEmail,
+        content: comment.content,
+      });
+      return found !== undefined;
+    },
+    /** When this address last commented (UTC, zone-less), or `undefined`. */
+    latestByEmail(email: string): string | undefined {
+      return statements.latestByEmail.get(email) ?? undefined;
+    },
+  };
+}

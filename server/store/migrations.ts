@@ -1,0 +1,76 @@
+/**
+ * Schema, one entry per version. `PRAGMA user_version` records how many have run; a new version appends an
+ * entry and never edits an old one, so every database file upgrades the same way.
+ */
+export const migrations: readonly string[] = [
+  /* 1: the content WordPress's REST API serves, and comments ready for the comment routes. */ `
+  CREATE TABLE authors (
+    id          INTEGER PRIMARY KEY,
+    slug        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT ''
+  ) STRICT;
+
+  CREATE TABLE categories (
+    id   INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE media (
+    id        INTEGER PRIMARY KEY,
+    file      TEXT NOT NULL UNIQUE,
+    mime_type TEXT NOT NULL,
+    alt_text  TEXT NOT NULL DEFAULT '',
+    width     INTEGER NOT NULL CHECK (width > 0),
+    height    INTEGER NOT NULL CHECK (height > 0),
+    date_gmt  TEXT NOT NULL
+  ) STRICT;
+
+  -- Resized variants ("medium", …) as WordPress lists them under media_details.sizes.
+  CREATE TABLE media_sizes (
+    media  INTEGER NOT NULL REFERENCES media (id) ON DELETE CASCADE,
+    name   TEXT NOT NULL,
+    file   TEXT NOT NULL,
+    width  INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    PRIMARY KEY (media, name)
+  ) STRICT;
+
+  CREATE TABLE posts (
+    id             INTEGER PRIMARY KEY,
+    slug           TEXT NOT NULL UNIQUE,
+    status         TEXT NOT NULL DEFAULT 'publish' CHECK (status IN ('publish', 'draft', 'private')),
+    lang           TEXT NOT NULL,
+    title          TEXT NOT NULL,
+    content        TEXT NOT NULL,
+    excerpt        TEXT NOT NULL,
+    author         INTEGER NOT NULL REFERENCES authors (id),
+    featured_media INTEGER REFERENCES media (id) ON DELETE SET NULL,
+    category       INTEGER REFERENCES categories (id) ON DELETE SET NULL,
+    comment_status TEXT NOT NULL DEFAULT 'open' CHECK (comment_status IN ('open', 'closed')),
+    date_gmt       TEXT NOT NULL,
+    modified_gmt   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX posts_by_date ON posts (status, date_gmt, id);
+
+  -- Reader comments. content is stored exactly as sent; it is escaped on the way out, never on the way in.
+  CREATE TABLE comments (
+    id                INTEGER PRIMARY KEY,
+    post              INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    parent            INTEGER REFERENCES comments (id) ON DELETE CASCADE,
+    author_name       TEXT NOT NULL,
+    author_email      TEXT NOT NULL,
+    author_url        TEXT NOT NULL DEFAULT '',
+    author_ip         TEXT NOT NULL,
+    author_user_agent TEXT NOT NULL DEFAULT '',
+    date_gmt          TEXT NOT NULL,
+    content           TEXT NOT NULL,
+    status            TEXT NOT NULL CHECK (status IN ('approved', 'hold', 'spam')),
+    type              TEXT NOT NULL DEFAULT 'comment'
+  ) STRICT;
+  CREATE INDEX comments_by_post ON comments (post, status, date_gmt, id);
+  CREATE INDEX comments_by_email ON comments (author_email, date_gmt);
+  `,
+];

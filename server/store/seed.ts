@@ -1,0 +1,148 @@
+/**
+ * First-start content: the Arabic seed article and the three English samples, with authors, sections and
+ * featured images. Runs only on an empty database, in one transaction, so a restart never duplicates rows.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countWords } from '../../src/i18n/reading-time.js';
+import { escapeText } from '../html.js';
+import { arabicExtras, englishExtras, type ArticleExtras } from '../seed/extras.js';
+import type { Db } from './database.js';
+
+interface ArabicFixture {
+  lang: string;
+  headline: string;
+  author: string;
+  excerpt: string;
+  blocks: ReadonlyArray<{ type: 'paragraph' | 'heading'; text: string }>;
+}
+
+interface EnglishFixture {
+  lang: string;
+  headline: string;
+  excerpt: string;
+  section: string;
+  author: string;
+  published: string;
+  words: number;
+}
+
+interface ArticleSeed extends ArticleExtras {
+  id: number;
+  lang: string;
+  title: string;
+  excerpt: string;
+  content: string;
+  authorName: string;
+  dateGmt: string;
+}
+
+/** The seed article's id: the front page shows it, and partner pages embed it as `/wp-json/wp/v2/posts/1`. */
+export const SEED_POST_ID = 1;
+
+/** Featured images are 16:9; "medium" is WordPress's default 300 px wide size. The SVGs scale, so one file serves both. */
+const IMAGE = { width: 1200, height: 675, medium: { width: 300, height: 169 } };
+
+function readJson<T>(dir: string, file: string): T {
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+}
+
+/** Block-editor output as WordPress renders it: paragraphs and sub-headings, blank lines between. */
+function blocksToHtml(blocks: ArabicFixture['blocks']): string {
+  return blocks
+    .map(({ type, text }) =>
+      type === 'heading' ? `<h2 class="wp-block-heading">${escapeText(text)}</h2>` : `<p>${escapeText(text)}</p>`,
+    )
+    .join('\n\n');
+}
+
+/** Paragraphs of three sentences, cycling through `sentences` until the text has at least `words` words. */
+function bodyOfLength(sentences: readonly string[], words: number, lang: string): string {
+  const paragraphs: string[] = [];
+  let count = 0;
+  for (let index = 0; count < words; index += 3) {
+    const paragraph = [0, 1, 2].map((offset) => sentences[(index + offset) % sentences.length]).join(' ');
+    paragraphs.push(`<p>${escapeText(paragraph)}</p>`);
+    count += countWords(paragraph, lang);
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** `2026-11-20T09:30:00Z` → `2026-11-20T09:30:00`, the zone-less UTC form WordPress stores in `*_gmt`. */
+function gmt(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 19);
+}
+
+function articles(seedDir: string): ArticleSeed[] {
+  const arabic = readJson<ArabicFixture>(seedDir, 'seed-article-ar.json');
+  const english = readJson<EnglishFixture[]>(seedDir, 'articles-en.json');
+  return [
+    {
+      ...arabicExtras,
+      id: SEED_POST_ID,
+      lang: arabic.lang,
+      title: arabic.headline,
+      excerpt: arabic.excerpt,
+      content: blocksToHtml(arabic.blocks),
+      authorName: arabic.author,
+    },
+    ...english.map((article, index) => ({
+      ...englishExtras[index],
+      id: SEED_POST_ID + 1 + index,
+      lang: article.lang,
+      title: article.headline,
+      excerpt: article.excerpt,
+      content: bodyOfLength(englishExtras[index].sentences, article.words, article.lang),
+      authorName: article.author,
+      dateGmt: gmt(article.published),
+    })),
+  ];
+}
+
+/** Seeds an empty database; returns whether it did. */
+export function seedIfEmpty(db: Db, seedDir: string): boolean {
+  const hasPosts = db.prepare<[], number>('SELECT count(*) FROM posts').pluck().get();
+  if (hasPosts) return false;
+
+  const insertAuthor = db.prepare(
+    'INSERT INTO authors (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
+  );
+  const insertCategory = db.prepare(
+    'INSERT INTO categories (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
+  );
+  const insertMedia = db.prepare(
+    `INSERT INTO media (file, mime_type, alt_text, width, height, date_gmt)
+     VALUES (:file, 'image/svg+xml', :alt, :width, :height, :date) RETURNING id`,
+  );
+  const insertSize = db.prepare(
+    'INSERT INTO media_sizes (media, name, file, width, height) VALUES (:media, :name, :file, :width, :height)',
+  );
+  const insertPost = db.prepare(
+    `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, featured_media, category, date_gmt, modified_gmt)
+     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :author, :media, :category, :date, :date)`,
+  );
+  const idOf = (statement: { get: (params: object) => unknown }, params: object) =>
+    (statement.get(params) as { id: number }).id;
+
+  db.transaction(() => {
+    for (const article of articles(seedDir)) {
+      const author = idOf(insertAuthor, { slug: article.authorSlug, name: article.authorName });
+      const category = idOf(insertCategory, article.section);
+      const media = idOf(insertMedia, { ...article.image, width: IMAGE.width, height: IMAGE.height, date: article.dateGmt });
+      insertSize.run({ media, name: 'medium', file: article.image.file, ...IMAGE.medium });
+      insertPost.run({
+        id: article.id,
+        slug: article.slug,
+        lang: article.lang,
+        title: article.title,
+        content: article.content,
+        excerpt: article.excerpt,
+        author,
+        media,
+        category,
+        date: article.dateGmt,
+      });
+    }
+  })();
+  return true;
+}

@@ -1,0 +1,131 @@
+/**
+ * Store records → the JSON WordPress 6.x sends for `view` and `embed` contexts. Pure functions of the record
+ * and the site's origin (WordPress links are absolute), so they are tested without a server.
+ */
+import { escapeText } from '../html.js';
+import type { Author, Category, Media, Post } from '../store/posts.js';
+import { avatarFile } from '../seed/extras.js';
+
+const API = '/wp-json/wp/v2';
+
+export type Json = Record<string, unknown>;
+
+/** Which `_links` relations to embed. */
+export type EmbedFilter = (rel: string) => boolean;
+
+export const postLink = (site: string, slug: string) => `${site}/articles/${encodeURIComponent(slug)}`;
+export const mediaUrl = (site: string, file: string) => `${site}/media/${encodeURIComponent(file)}`;
+
+/** Manual excerpts go through `wpautop` in WordPress: one paragraph, a trailing newline. */
+const paragraph = (text: string) => `<p>${escapeText(text)}</p>\n`;
+
+export function authorJson(author: Author, site: string): Json {
+  const avatar = mediaUrl(site, avatarFile);
+  return {
+    id: author.id,
+    name: author.name,
+    url: author.url,
+    description: author.description,
+    link: `${site}/author/${encodeURIComponent(author.slug)}/`,
+    slug: author.slug,
+    avatar_urls: { 24: avatar, 48: avatar, 96: avatar },
+    _links: {
+      self: [{ href: `${site}${API}/users/${author.id}` }],
+      collection: [{ href: `${site}${API}/users` }],
+    },
+  };
+}
+
+function sizeJson(site: string, mimeType: string, size: { file: string; width: number; height: number }): Json {
+  return { file: size.file, width: size.width, height: size.height, mime_type: mimeType, source_url: mediaUrl(site, size.file) };
+}
+
+export function mediaJson(media: Media, site: string): Json {
+  const sizes: Json = Object.fromEntries(media.sizes.map((size) => [size.name, sizeJson(site, media.mimeType, size)]));
+  sizes.full = sizeJson(site, media.mimeType, media);
+  return {
+    id: media.id,
+    date: media.dateGmt,
+    slug: media.file.replace(/\.[^.]+$/, ''),
+    type: 'attachment',
+    link: mediaUrl(site, media.file),
+    title: { rendered: escapeText(media.file.replace(/\.[^.]+$/, '')) },
+    author: 0,
+    caption: { rendered: '' },
+    alt_text: media.altText,
+    media_type: 'image',
+    mime_type: media.mimeType,
+    media_details: { width: media.width, height: media.height, file: media.file, sizes },
+    source_url: mediaUrl(site, media.file),
+    _links: {
+      self: [{ href: `${site}${API}/media/${media.id}` }],
+      collection: [{ href: `${site}${API}/media` }],
+    },
+  };
+}
+
+function categoryJson(category: Category, site: string): Json {
+  return {
+    id: category.id,
+    link: `${site}/category/${encodeURIComponent(category.slug)}/`,
+    name: category.name,
+    slug: category.slug,
+    taxonomy: 'category',
+  };
+}
+
+function linksOf(post: Post, site: string): Json {
+  const links: Json = {
+    self: [{ href: `${site}${API}/posts/${post.id}` }],
+    collection: [{ href: `${site}${API}/posts` }],
+    author: [{ embeddable: true, href: `${site}${API}/users/${post.author.id}` }],
+    replies: [{ embeddable: true, href: `${site}${API}/comments?post=${post.id}` }],
+  };
+  if (post.media) links['wp:featuredmedia'] = [{ embeddable: true, href: `${site}${API}/media/${post.media.id}` }];
+  links['wp:term'] = [
+    { taxonomy: 'category', embeddable: true, href: `${site}${API}/categories?post=${post.id}` },
+    { taxonomy: 'post_tag', embeddable: true, href: `${site}${API}/tags?post=${post.id}` },
+  ];
+  links.curies = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
+  return links;
+}
+
+/**
+ * A post as `GET /wp/v2/posts` returns it, plus `lang` (the post's language; WordPress multilingual plugins
+ * add the same field). The site's time zone is UTC, so `date` equals `date_gmt`.
+ */
+export function postJson(post: Post, site: string, embed: EmbedFilter): Json {
+  const json: Json = {
+    id: post.id,
+    date: post.dateGmt,
+    date_gmt: post.dateGmt,
+    guid: { rendered: `${site}/?p=${post.id}` },
+    modified: post.modifiedGmt,
+    modified_gmt: post.modifiedGmt,
+    slug: post.slug,
+    status: post.status,
+    type: 'post',
+    link: postLink(site, post.slug),
+    title: { rendered: escapeText(post.title) },
+    content: { rendered: `${post.content}\n`, protected: false },
+    excerpt: { rendered: paragraph(post.excerpt), protected: false },
+    author: post.author.id,
+    featured_media: post.media?.id ?? 0,
+    comment_status: post.commentStatus,
+    ping_status: 'closed',
+    sticky: false,
+    template: '',
+    format: 'standard',
+    meta: [],
+    categories: post.category ? [post.category.id] : [],
+    tags: [],
+    lang: post.lang,
+    _links: linksOf(post, site),
+  };
+  const embedded: Json = {};
+  if (embed('author')) embedded.author = [authorJson(post.author, site)];
+  if (embed('wp:featuredmedia') && post.media) embedded['wp:featuredmedia'] = [mediaJson(post.media, site)];
+  if (embed('wp:term')) embedded['wp:term'] = [post.category ? [categoryJson(post.category, site)] : [], []];
+  if (Object.keys(embedded).length > 0) json._embedded = embedded;
+  return json;
+}

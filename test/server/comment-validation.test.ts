@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { commentHtml } from '../../server/comments/render.js';
+import { RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
+import { checkCommentFields, isEmail, MAX_LENGTHS, normalizeUrl, parseCommentBody, type CommentDraft } from '../../server/comments/validation.js';
+import { WpError } from '../../server/wp/errors.js';
+
+/** The WordPress error code a call throws, or 'ok'. */
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    assert.ok(error instanceof WpError, String(error));
+    return error.code;
+  }
+}
+
+describe('isEmail (WordPress is_email)', () => {
+  const cases: ReadonlyArray<[string, boolean]> = [
+    ['reader@example.com', true],
+    ['first.last+tag@sub.example.co.uk', true],
+    ["o'brien@example.ie", true],
+    ['a@b.co', true],
+    ['a@b.c', false],
+    ['reader@localhost', false],
+    ['reader.example.com', false],
+    ['@example.com', false],
+    ['reader@@example.com', false],
+    ['reader@exa mple.com', false],
+    ['reader@-example.com', false],
+    ['reader@example..com', false],
+    ['reader@example.com.', false],
+    ['قارئ@example.com', false],
+    ['"quoted"@example.com', false],
+  ];
+  for (const [value, expected] of cases) test(`${value} → ${expected}`, () => assert.equal(isEmail(value), expected));
+});
+
+describe('normalizeUrl (esc_url_raw for a website)', () => {
+  const cases: ReadonlyArray<[string, string | undefined]> = [
+    ['', ''],
+    ['   ', ''],
+    ['https://example.com/', 'https://example.com/'],
+    ['http://example.com/path?q=1#x', 'http://example.com/path?q=1#x'],
+    ['example.com', 'http://example.com'],
+    ['  example.com/blog ', 'http://example.com/blog'],
+    ['javascript:alert(1)', undefined],
+    ['JavaScript:alert(1)', undefined],
+    ['data:text/html,<b>x</b>', undefined],
+    ['ftp://example.com', undefined],
+    ['not a url', undefined],
+    ['http://', undefined],
+  ];
+  for (const [value, expected] of cases) test(JSON.stringify(value), () => assert.equal(normalizeUrl(value), expected));
+});
+
+describe('parseCommentBody', () => {
+  const base = { post: 1, author_name: 'A', author_email: 'a@b.co', content: 'x' };
+  const cases: ReadonlyArray<[string, unknown, string]> = [
+    ['a valid body', base, 'ok'],
+    ['post as a numeric string', { ...base, post: '1' }, 'ok'],
+    ['null fields count as absent', { ...base, author_url: null, parent: null }, 'ok'],
+    ['unknown fields are ignored', { ...base, rating: 5 }, 'ok'],
+    ['content as { raw }', { ...base, content: { raw: 'x' } }, 'ok'],
+    ['post as text', { ...base, post: 'x' }, 'rest_invalid_param'],
+    ['post as a boolean', { ...base, post: true }, 'rest_invalid_param'],
+    ['post beyond safe integers', { ...base, post: 1e300 }, 'rest_invalid_param'],
+    ['parent as a float', { ...base, parent: 0.5 }, 'rest_invalid_param'],
+    ['name as an object', { ...base, author_name: {} }, 'rest_invalid_param'],
+    ['bad e-mail', { ...base, author_email: 'x' }, 'rest_invalid_param'],
+    ['bad URL', { ...base, author_url: 'javascript:x' }, 'rest_invalid_param'],
+    ['status', { ...base, status: 'hold' }, 'rest_comment_invalid_status'],
+    ['author', { ...base, author: 0 }, 'rest_comment_invalid_author'],
+    ['someone else’s address', { ...base, author_ip: '10.1.1.1' }, 'rest_comment_invalid_author_ip'],
+    ['the client’s own address', { ...base, author_ip: '127.0.0.1' }, 'ok'],
+  ];
+  for (const [name, body, expected] of cases) {
+    test(`${name} → ${expected}`, () => assert.equal(codeOf(() => parseCommentBody(body, '127.0.0.1')), expected));
+  }
+
+  test('not an object: no parameters at all', () => {
+    for (const body of [null, [], 'text', 3]) {
+      assert.deepEqual(parseCommentBody(body, '::1'), { post: 0, parent: 0, authorName: '', authorEmail: '', authorUrl: '', content: '' });
+    }
+  });
+
+  test('content is kept exactly; name and e-mail are trimmed', () => {
+    const draft = parseCommentBody({ ...base, author_name: '  A  ', author_email: ' a@b.co ', content: '  <b>x</b>\r\n' }, '::1');
+    assert.equal(draft.content, '  <b>x</b>\r\n');
+    assert.equal(draft.authorName, 'A');
+    assert.equal(draft.authorEmail, 'a@b.co');
+  });
+});
+
+describe('checkCommentFields', () => {
+  const draft: CommentDraft = { post: 1, parent: 0, authorName: 'A', authorEmail: 'a@b.co', authorUrl: '', content: 'x' };
+  const over = (limit: number, char = 'x') => char.repeat(limit + 1);
+  const cases: ReadonlyArray<[string, Partial<CommentDraft>, string]> = [
+    ['valid', {}, 'ok'],
+    ['empty content', { content: '' }, 'rest_comment_content_invalid'],
+    ['white space only', { content: '\n \t' }, 'rest_comment_content_invalid'],
+    ['no name', { authorName: '' }, 'rest_comment_author_data_required'],
+    ['no e-mail', { authorEmail: '' }, 'rest_comment_author_data_required'],
+    ['content before author', { content: '', authorName: '' }, 'rest_comment_content_invalid'],
+    ['name at the limit', { authorName: 'x'.repeat(MAX_LENGTHS.authorName) }, 'ok'],
+    ['name over', { authorName: over(MAX_LENGTHS.authorName) }, 'comment_author_column_length'],
+    ['Arabic name at the limit, counted in characters', { authorName: 'ع'.repeat(MAX_LENGTHS.authorName) }, 'ok'],
+    ['emoji name at the limit, counted in code points', { authorName: '😀'.repeat(MAX_LENGTHS.authorName) }, 'ok'],
+    ['e-mail over', { authorEmail: over(MAX_LENGTHS.authorEmail) }, 'comment_author_email_column_length'],
+    ['URL over', { authorUrl: over(MAX_LENGTHS.authorUrl) }, 'comment_author_url_column_length'],
+    ['content at the limit', { content: 'x'.repeat(MAX_LENGTHS.content) }, 'ok'],
+    ['content over', { content: over(MAX_LENGTHS.content) }, 'comment_content_column_length'],
+  ];
+  for (const [name, change, expected] of cases) {
+    test(`${name} → ${expected}`, () => assert.equal(codeOf(() => checkCommentFields({ ...draft, ...change })), expected));
+  }
+});
+
+describe('commentHtml', () => {
+  const cases: ReadonlyArray<[string, string]> = [
+    ['one line', '<p>one line</p>\n'],
+    ['two\nlines', '<p>two<br />\nlines</p>\n'],
+    ['para one\n\npara two', '<p>para one</p>\n<p>para two</p>\n'],
+    ['windows\r\n\r\nends', '<p>windows</p>\n<p>ends</p>\n'],
+    ['  padded  \n\n\n\n  ', '<p>padded</p>\n'],
+    ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'],
+    ['<p onclick="x">&amp;</p>', '<p>&lt;p onclick="x"&gt;&amp;amp;&lt;/p&gt;</p>\n'],
+    ['', ''],
+  ];
+  for (const [text, expected] of cases) test(JSON.stringify(text), () => assert.equal(commentHtml(text), expected));
+});
+
+describe('RateLimiter', () => {
+  test('allows `limit` hits a minute per key, then says when to retry', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter(2, () => now);
+    assert.equal(limiter.hit('a'), 0);
+    now += 10_000;
+    assert.equal(limiter.hit('a'), 0);
+    assert.equal(limiter.hit('a'), 50, 'the first hit leaves the window in 50 s');
+    assert.equal(limiter.hit('b'), 0, 'other addresses are counted apart');
+    now += 50_000;
+    assert.equal(limiter.hit('a'), 0, 'the oldest hit has left the window');
+    assert.equal(limiter.hit('a'), 10);
+    now += WINDOW_MS;
+    assert.equal(limiter.hit('a'), 0);
+  });
+
+  test('limit 0 never limits', () => {
+    const limiter = new RateLimiter(0);
+    for (let index = 0; index < 1000; index++) assert.equal(limiter.hit('a'), 0);
+  });
+});

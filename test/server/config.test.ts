@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, defaultPaths, loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+  test('defaults', () => {
+    assert.deepEqual(loadConfig({}), {
+      port: 8080,
+      host: '127.0.0.1',
+      database: 'data/news.db',
+      allowedOrigins: [],
+      moderation: 'hold',
+      floodSeconds: 15,
+      rateLimit: 30,
+      paths: defaultPaths,
+    });
+  });
+
+  test('every variable is read', () => {
+    const config = loadConfig({
+      PORT: '3000',
+      HOST: '0.0.0.0',
+      DATABASE: '/tmp/x.db',
+      ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173,https://B.example',
+      MODERATION: 'approve',
+      FLOOD_SECONDS: '0',
+      RATE_LIMIT: '5',
+    });
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.database, '/tmp/x.db');
+    assert.deepEqual(config.allowedOrigins, ['https://a.example', 'http://localhost:5173', 'https://b.example']);
+    assert.equal(config.moderation, 'approve');
+    assert.equal(config.floodSeconds, 0);
+    assert.equal(config.rateLimit, 5);
+  });
+
+  test('blank values fall back to the defaults', () => {
+    const config = loadConfig({ PORT: '', MODERATION: ' ', ALLOWED_ORIGINS: '' });
+    assert.equal(config.port, 8080);
+    assert.equal(config.moderation, 'hold');
+    assert.deepEqual(config.allowedOrigins, []);
+  });
+
+  const bad: ReadonlyArray<[string, string, RegExp]> = [
+    ['PORT', 'eighty', /^PORT must be a whole number from 0 to 65535, got "eighty"$/],
+    ['PORT', '70000', /^PORT must be/],
+    ['PORT', '-1', /^PORT must be/],
+    ['PORT', '80.5', /^PORT must be/],
+    ['FLOOD_SECONDS', '-5', /^FLOOD_SECONDS must be a whole number from 0 to 86400/],
+    ['FLOOD_SECONDS', '1e3', /^FLOOD_SECONDS must be/],
+    ['RATE_LIMIT', 'many', /^RATE_LIMIT must be a whole number/],
+    ['MODERATION', 'auto', /^MODERATION must be "approve" or "hold", got "auto"$/],
+    ['MODERATION', 'APPROVE', /^MODERATION must be/],
+    ['ALLOWED_ORIGINS', 'partner.example', /^ALLOWED_ORIGINS entries must be origins/],
+    ['ALLOWED_ORIGINS', 'https://partner.example/', /^ALLOWED_ORIGINS entries must be origins.*"https:\/\/partner\.example\/"$/],
+    ['ALLOWED_ORIGINS', 'https://partner.example/path', /^ALLOWED_ORIGINS/],
+    ['ALLOWED_ORIGINS', 'ftp://partner.example', /^ALLOWED_ORIGINS/],
+    ['ALLOWED_ORIGINS', 'https://a.example,*', /^ALLOWED_ORIGINS.*"\*"$/],
+  ];
+  for (const [name, value, message] of bad) {
+    test(`${name}=${value} is refused with a clear message`, () => {
+      assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+});

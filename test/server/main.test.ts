@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './support.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const dirs: string[] = [];
+after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function dbFile(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir, 'news.db');
+}
+
+function start(env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+describe('server/main.ts', () => {
+  test('listens, logs one line with its URL, serves, and stops on SIGTERM', async () => {
+    const child = start({ PORT: '0', DATABASE: dbFile(), MODERATION: 'approve' });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = stdout.match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (match) resolve(match[0]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    const response = await fetch(`${url}wp-json/wp/v2/posts/1`);
+    assert.equal(response.status, 200);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+    assert.equal(stdout.trim().split('\n').length, 1, stdout);
+    assert.match(stdout, /moderation approve/);
+  });
+
+  test('a bad setting stops it at start with a clear message', async () => {
+    const child = start({ PORT: 'eighty', DATABASE: dbFile() });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 1);
+    assert.equal(stderr.trim(), 'news-widgets server: PORT must be a whole number from 0 to 65535, got "eighty"');
+  });
+});
