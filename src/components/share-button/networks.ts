@@ -1,0 +1,197 @@
+/**
+ * The share targets (SPEC §5) as one table: a network's entry turns the share data into its intent URL.
+ * Adding a network is one entry here (plus its icon in `icons.ts`). Pure: no DOM, no state.
+ */
+import { msg } from '@lit/localize/init/install.js';
+
+/** What is shared: the final URL (with `utm` already applied), a title and optional extra text. */
+export interface ShareData {
+  url: string;
+  title: string;
+  text?: string;
+}
+
+export interface TargetOptions {
+  /** A Mastodon instance host (`mastodon.social`); without it Mastodon goes through share.joinmastodon.org. */
+  mastodonInstance?: string;
+}
+
+interface Network {
+  /** The network's name as shown on its button ("WhatsApp" / "واتساب"); call during a render. */
+  label(): string;
+  /** The accessible name of an icon-only button ("Share on WhatsApp" / "شارك على واتساب"). */
+  action(): string;
+  /** The target URL; absent for `copy`, which is a button, not a link. */
+  href?(data: ShareData, options: TargetOptions): string;
+}
+
+const enc = encodeURIComponent;
+
+/** Networks without a limit of their own still get a sane one: a share is a teaser, not the article. */
+const MESSAGE_LIMIT = 2000;
+
+/** Title and text as one message, one per line. */
+function message(data: ShareData): string {
+  return truncate([data.title, data.text].map((part) => part?.trim()).filter(Boolean).join('\n'), MESSAGE_LIMIT);
+}
+
+/**
+ * Message and URL in one text field, the URL on its own line, the message cut so the whole stays within
+ * `limit` graphemes when the network counts the URL as `urlWeight` graphemes (the real length by default).
+ */
+function withUrl(data: ShareData, limit = Infinity, urlWeight = graphemeCount(data.url)): string {
+  const text = truncate(message(data), limit - urlWeight - 1);
+  return text ? `${text}\n${data.url}` : data.url;
+}
+
+/** Mastodon's own limit, counting every link as 23 characters. */
+const MASTODON_LIMIT = 500;
+
+/** The share targets, in the order the `networks` attribute lists them in SPEC §5. */
+export const NETWORKS = {
+  whatsapp: {
+    label: () => msg('WhatsApp', { id: 'share.network.whatsapp' }),
+    action: () => msg('Share on WhatsApp', { id: 'share.action.whatsapp' }),
+    href: (d) => `https://wa.me/?text=${enc(withUrl(d))}`,
+  },
+  telegram: {
+    label: () => msg('Telegram', { id: 'share.network.telegram' }),
+    action: () => msg('Share on Telegram', { id: 'share.action.telegram' }),
+    href: (d) => `https://t.me/share/url?url=${enc(d.url)}&text=${enc(message(d))}`,
+  },
+  x: {
+    label: () => msg('X', { id: 'share.network.x' }),
+    action: () => msg('Share on X', { id: 'share.action.x' }),
+    // X counts any link as 23 characters and joins text and URL with a space.
+    href: (d) => `https://x.com/intent/tweet?text=${enc(truncate(message(d), 280 - 23 - 1))}&url=${enc(d.url)}`,
+  },
+  facebook: {
+    label: () => msg('Facebook', { id: 'share.network.facebook' }),
+    action: () => msg('Share on Facebook', { id: 'share.action.facebook' }),
+    href: (d) => `https://www.facebook.com/sharer/sharer.php?u=${enc(d.url)}`,
+  },
+  linkedin: {
+    label: () => msg('LinkedIn', { id: 'share.network.linkedin' }),
+    action: () => msg('Share on LinkedIn', { id: 'share.action.linkedin' }),
+    href: (d) => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(d.url)}`,
+  },
+  reddit: {
+    label: () => msg('Reddit', { id: 'share.network.reddit' }),
+    action: () => msg('Share on Reddit', { id: 'share.action.reddit' }),
+    // Reddit titles hold at most 300 characters.
+    href: (d) => `https://www.reddit.com/submit?url=${enc(d.url)}&title=${enc(truncate(d.title.trim(), 300))}`,
+  },
+  bluesky: {
+    label: () => msg('Bluesky', { id: 'share.network.bluesky' }),
+    action: () => msg('Share on Bluesky', { id: 'share.action.bluesky' }),
+    href: (d) => `https://bsky.app/intent/compose?text=${enc(withUrl(d, 300))}`,
+  },
+  threads: {
+    label: () => msg('Threads', { id: 'share.network.threads' }),
+    action: () => msg('Share on Threads', { id: 'share.action.threads' }),
+    href: (d) => `https://www.threads.com/intent/post?text=${enc(truncate(message(d), 500))}&url=${enc(d.url)}`,
+  },
+  mastodon: {
+    label: () => msg('Mastodon', { id: 'share.network.mastodon' }),
+    action: () => msg('Share on Mastodon', { id: 'share.action.mastodon' }),
+    href: (d, o) => {
+      const text = enc(withUrl(d, MASTODON_LIMIT, 23));
+      const instance = mastodonHost(o.mastodonInstance);
+      return instance ? `https://${instance}/share?text=${text}` : `https://share.joinmastodon.org/#text=${text}`;
+    },
+  },
+  email: {
+    label: () => msg('Email', { id: 'share.network.email' }),
+    action: () => msg('Share by email', { id: 'share.action.email' }),
+    // RFC 6068: encodeURIComponent gives %20 for spaces; line breaks must be CRLF.
+    href: (d) => {
+      const body = [truncate(d.text?.trim() ?? '', MESSAGE_LIMIT), d.url].filter(Boolean).join('\n\n');
+      return `mailto:?subject=${enc(crlf(truncate(d.title.trim(), MESSAGE_LIMIT)))}&body=${enc(crlf(body))}`;
+    },
+  },
+  copy: {
+    label: () => msg('Copy link', { id: 'share.network.copy' }),
+    action: () => msg('Copy link', { id: 'share.action.copy' }),
+  },
+} satisfies Record<string, Network>;
+
+export type NetworkName = keyof typeof NETWORKS;
+
+export const DEFAULT_NETWORKS: readonly NetworkName[] = ['whatsapp', 'x', 'facebook', 'telegram', 'email', 'copy'];
+
+export function isNetwork(name: string): name is NetworkName {
+  return Object.hasOwn(NETWORKS, name);
+}
+
+/** The target URL for `network`, or `undefined` for `copy`. */
+export function targetUrl(network: NetworkName, data: ShareData, options: TargetOptions = {}): string | undefined {
+  const entry: Network = NETWORKS[network];
+  return entry.href?.(data, options);
+}
+
+export interface ParsedNetworks {
+  networks: NetworkName[];
+  /** Why the list was not used as written (unknown names, or nothing usable), for one warning. */
+  problem?: string;
+}
+
+/**
+ * The `networks` attribute: space- or comma-separated names, order kept, duplicates dropped, case ignored.
+ * Unknown names are left out; a list with nothing usable gives the defaults.
+ */
+export function parseNetworks(value: string | null | undefined): ParsedNetworks {
+  if (value == null) return { networks: [...DEFAULT_NETWORKS] };
+  const names = value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const networks = [...new Set(names.filter(isNetwork))];
+  const unknown = names.filter((name) => !isNetwork(name));
+  const problems: string[] = [];
+  if (unknown.length) problems.push(`unknown networks ignored: ${unknown.join(', ')}`);
+  if (!networks.length) {
+    problems.push('no usable network listed, using the defaults');
+    return { networks: [...DEFAULT_NETWORKS], problem: problems.join('; ') };
+  }
+  return problems.length ? { networks, problem: problems.join('; ') } : { networks };
+}
+
+/** A bare host name (with an optional port) from `mastodon-instance`, tolerating a pasted `https://…/`. */
+export function mastodonHost(value: string | undefined): string | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  try {
+    const host = new URL(/^https?:\/\//i.test(raw) ? raw : `https://${raw}`).host;
+    return host.includes('.') ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemes(text: string): Iterable<{ segment: string }> {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
+
+export function graphemeCount(text: string): number {
+  return [...graphemes(text)].length;
+}
+
+/**
+ * `text` cut to at most `max` user-perceived characters (grapheme clusters, so an emoji sequence or a letter with
+ * its Arabic diacritics is never split), ending in "…" when cut. Stops reading once past the limit, so a
+ * 100,000-character text costs no more than a short one.
+ */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return '';
+  if (text.length <= max) return text;
+  const kept: string[] = [];
+  for (const { segment } of graphemes(text)) {
+    if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}…`;
+    kept.push(segment);
+  }
+  return text;
+}

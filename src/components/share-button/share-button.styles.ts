@@ -1,0 +1,193 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_font: var(--nw-font-family, inherit);
+    --_text: var(--nw-color-text, #1d2327);
+    --_accent: var(--nw-color-accent, #0b5cad);
+    --_surface: var(--nw-color-surface, #fff);
+    --_border: var(--nw-color-border, #c3c9d0);
+    --_radius: var(--nw-radius, 0.5rem);
+    --_space: var(--nw-space, 0.5rem);
+    display: inline-block;
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--nw-color-text, #e8eaed);
+      --_accent: var(--nw-color-accent, #8ab4f8);
+      --_surface: var(--nw-color-surface, #1f2328);
+      --_border: var(--nw-color-border, #4a525b);
+    }
+  }
+
+  :host([mode='inline']) {
+    display: block;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .base,
+  .anchor {
+    position: relative;
+  }
+
+  .anchor {
+    display: inline-block;
+  }
+
+  h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.05em;
+    font-weight: 700;
+  }
+
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part='trigger'],
+  [part='item'] {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.25);
+    min-block-size: 2.75rem;
+    padding-block: calc(var(--_space) * 1.25);
+    padding-inline: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+  }
+
+  :host([icon-only]) [part='trigger'],
+  :host([icon-only]) .row [part='item'] {
+    justify-content: center;
+    inline-size: 2.75rem;
+    padding: 0;
+  }
+
+  [part='trigger']:hover,
+  .row [part='item']:hover {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  [part='icon'] {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    fill: currentColor;
+  }
+
+  [part='menu'] {
+    position: absolute;
+    z-index: 1000;
+    inset-block-start: calc(100% + var(--_space) / 2);
+    inset-inline-start: 0;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    min-inline-size: 13rem;
+    padding: calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
+  }
+
+  [part='menu'].flip-inline {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
+  }
+
+  [part='menu'].flip-block {
+    inset-block-start: auto;
+    inset-block-end: calc(100% + var(--_space) / 2);
+  }
+
+  [part='menu'] [part='item'] {
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding-block: var(--_space);
+    padding-inline: calc(var(--_space) * 1.5);
+    border: 0;
+    border-radius: calc(var(--_radius) / 1.5);
+    text-align: start;
+  }
+
+  [part='menu'] [part='item']:hover,
+  [part='menu'] [part='item']:focus {
+    background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
+  }
+
+  [part='menu'] [part='item'] [part='icon'] {
+    color: var(--_accent);
+  }
+
+  .status {
+    position: absolute;
+    z-index: 1000;
+    inset-block-start: calc(100% + var(--_space) / 2);
+    inset-inline-start: 0;
+    padding-block: calc(var(--_space) / 2);
+    padding-inline: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_text);
+    color: var(--_surface);
+    font-size: 0.875em;
+    white-space: nowrap;
+    pointer-events: none;
+  }
+
+  .status:empty {
+    opacity: 0;
+  }
+
+  .copy-buffer {
+    position: fixed;
+    inset-block-start: 0;
+    opacity: 0;
+  }
+
+  @media (forced-colors: active) {
+    [part='trigger'],
+    [part='item'],
+    [part='menu'],
+    .status {
+      border: 1px solid CanvasText;
+    }
+
+    [part='menu'] [part='item']:focus {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+
+    [part='icon'] {
+      fill: CanvasText;
+    }
+
+    a[part='item'] [part='icon'] {
+      fill: LinkText;
+    }
+  }
+`;

@@ -1,0 +1,416 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize/init/install.js';
+import { NwElement } from '../../internal/nw-element.js';
+import { ICONS } from './icons.js';
+import { NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
+import { pageTitle, pageUrl, safeUrl, withUtm } from './share-data.js';
+import { styles } from './share-button.styles.js';
+
+export type ShareMode = 'auto' | 'menu' | 'inline' | 'native';
+
+/** Detail of `nw-share`: the network (`native` for the system share sheet) and the URL about to be shared. */
+export interface NwShareDetail {
+  network: NetworkName | 'native';
+  url: string;
+}
+
+/** Detail of `nw-copy`: the URL now on the clipboard. */
+export interface NwCopyDetail {
+  url: string;
+}
+
+const MODES: readonly ShareMode[] = ['auto', 'menu', 'inline', 'native'];
+
+/** How long a "Link copied" message stays on screen. */
+const STATUS_MS = 5000;
+
+function icon(name: string): TemplateResult {
+  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${svg`<path d=${ICONS[name]} />`}
+  </svg>`;
+}
+
+/**
+ * A share button for the current page: the system share sheet where the browser has one, else a menu of
+ * networks; or an inline row of share links. Every target is a plain link: no third-party script, request,
+ * cookie or storage before the reader clicks.
+ *
+ * @tagname nw-share-button
+ * @summary Private, accessible, bidirectional share button.
+ *
+ * @csspart trigger - The button that opens the menu or the share sheet.
+ * @csspart menu - The pop-up menu of networks.
+ * @csspart heading - The inline row's heading ("Share this article").
+ * @csspart item - One network's link, or the copy-link button.
+ * @csspart icon - An icon (inline SVG).
+ * @csspart label - The text of the trigger or of an item.
+ * @csspart status - The live region announcing "Link copied".
+ *
+ * @cssprop --nw-font-family - Font (default `inherit`).
+ * @cssprop --nw-color-text - Text colour.
+ * @cssprop --nw-color-accent - Hover, focus ring and icon colour.
+ * @cssprop --nw-color-surface - Background of the trigger, the items and the menu.
+ * @cssprop --nw-color-border - Borders.
+ * @cssprop --nw-radius - Corner radius.
+ * @cssprop --nw-space - Base spacing.
+ *
+ * @fires nw-share - Before a target opens (cancelable; `preventDefault()` stops it). Detail: `{ network, url }`.
+ * @fires nw-copy - After the link was copied. Detail: `{ url }`.
+ */
+export class NwShareButton extends NwElement {
+  static override styles = styles;
+
+  /** What to share; default: `<link rel="canonical">` → `<meta property="og:url">` → the page's address. */
+  @property() url?: string;
+
+  /** The title shared; default `og:title` → `document.title`. */
+  @property({ attribute: 'share-title' }) shareTitle?: string;
+
+  /** Optional extra text. */
+  @property() text?: string;
+
+  /** Space- or comma-separated networks, order kept. */
+  @property() networks?: string;
+
+  /** `auto` (default), `menu`, `inline` or `native`. */
+  @property({ reflect: true }) mode: ShareMode = 'auto';
+
+  /** The trigger's text, or the inline heading. */
+  @property() label?: string;
+
+  /** Query parameters added to the shared URL; `{network}` is replaced by the network's name. */
+  @property() utm?: string;
+
+  /** A Mastodon instance host, e.g. `mastodon.social`. */
+  @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
+
+  /** Icons only, each with its localized accessible name. */
+  @property({ type: Boolean, reflect: true, attribute: 'icon-only' }) iconOnly = false;
+
+  @state() private open = false;
+  @state() private announcement = '';
+  /** Set when the share sheet failed: `auto` mode then offers the menu instead. */
+  @state() private sheetFailed = false;
+
+  private get trigger(): HTMLButtonElement | null | undefined {
+    return this.shadowRoot?.querySelector('[part="trigger"]');
+  }
+
+  private get menu(): HTMLElement | null | undefined {
+    return this.shadowRoot?.querySelector('[role="menu"]');
+  }
+
+  private list: NetworkName[] = [];
+  private warned = new Set<string>();
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly onOutside = (event: Event): void => {
+    if (!event.composedPath().includes(this)) this.closeMenu(false);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeMenu(false);
+    clearTimeout(this.statusTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('networks') || !this.list.length) {
+      const parsed = parseNetworks(this.networks);
+      this.list = parsed.networks;
+      if (parsed.problem) this.warnOnce(`networks="${this.networks}": ${parsed.problem}.`);
+    }
+    if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
+      this.warnOnce(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
+    }
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    console.warn(`news-widgets: <nw-share-button> ${message}`);
+  }
+
+  private get effectiveMode(): ShareMode {
+    return MODES.includes(this.mode) ? this.mode : 'auto';
+  }
+
+  /** The URL shared through `network`: a safe `url` attribute, else the page's canonical URL, with `utm`. */
+  private shareUrl(network: string): string {
+    const base = safeUrl(this.url, document.baseURI) ?? pageUrl(document);
+    return withUtm(base, this.utm, network);
+  }
+
+  private shareData(network: string): ShareData {
+    const text = this.text?.trim();
+    return { url: this.shareUrl(network), title: this.shareTitle?.trim() || pageTitle(document), ...(text && { text }) };
+  }
+
+  /** Whether the system share sheet accepts this page's data (what `auto` mode decides on). */
+  private get canShareNatively(): boolean {
+    return typeof navigator.share === 'function' && (navigator.canShare?.(this.shareData('native')) ?? false);
+  }
+
+  protected override render(): TemplateResult {
+    const mode = this.effectiveMode;
+    return html`<div class="base" lang=${this.locale} dir=${this.direction}>
+      ${mode === 'inline' ? this.renderInline() : this.renderTrigger(mode)}
+      <div part="status" class="status" role="status">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderInline(): TemplateResult {
+    const heading = this.label?.trim() || msg('Share this article', { id: 'share.heading' });
+    return html`<div role="group" aria-labelledby="heading">
+      <h2 part="heading" id="heading">${heading}</h2>
+      <ul class="row">
+        ${this.list.map((network) => html`<li>${this.renderItem(network, false)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderTrigger(mode: ShareMode): TemplateResult {
+    const label = this.label?.trim() || msg('Share', { id: 'share.label' });
+    const hasMenu = mode === 'menu' || (mode === 'auto' && (this.sheetFailed || !this.canShareNatively));
+    return html`<div class="anchor">
+      <button
+        part="trigger"
+        type="button"
+        aria-haspopup=${hasMenu ? 'menu' : nothing}
+        aria-expanded=${hasMenu ? String(this.open) : nothing}
+        aria-controls=${hasMenu ? 'menu' : nothing}
+        aria-label=${this.iconOnly ? label : nothing}
+        title=${this.iconOnly ? label : nothing}
+        @click=${this.onTriggerClick}
+        @keydown=${hasMenu ? this.onTriggerKeydown : nothing}
+      >
+        ${icon('share')}<span part="label" ?hidden=${this.iconOnly}>${label}</span>
+      </button>
+      ${hasMenu
+        ? html`<div
+            id="menu"
+            part="menu"
+            role="menu"
+            aria-label=${label}
+            ?hidden=${!this.open}
+            @keydown=${this.onMenuKeydown}
+          >
+            ${this.open ? this.list.map((network) => this.renderItem(network, true)) : nothing}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  /** One network: a real link (or the copy button), in the menu (`role="menuitem"`) or the inline row. */
+  private renderItem(network: NetworkName, inMenu: boolean): TemplateResult {
+    const entry = NETWORKS[network];
+    const iconOnly = this.iconOnly && !inMenu;
+    const name = iconOnly ? entry.action() : nothing;
+    const content = html`${icon(network)}<span part="label" ?hidden=${iconOnly}>${entry.label()}</span>`;
+    const role = inMenu ? 'menuitem' : nothing;
+    const tabindex = inMenu ? '-1' : nothing;
+    if (network === 'copy') {
+      return html`<button
+        part="item"
+        type="button"
+        data-network=${network}
+        role=${role}
+        tabindex=${tabindex}
+        aria-label=${name}
+        title=${name}
+        @click=${this.onCopyClick}
+      >
+        ${content}
+      </button>`;
+    }
+    const href = targetUrl(network, this.shareData(network), { mastodonInstance: this.mastodonInstance });
+    return html`<a
+      part="item"
+      href=${href ?? nothing}
+      target=${network === 'email' ? nothing : '_blank'}
+      rel="noopener noreferrer"
+      data-network=${network}
+      role=${role}
+      tabindex=${tabindex}
+      aria-label=${name}
+      title=${name}
+      @click=${this.onTargetClick}
+    >
+      ${content}
+    </a>`;
+  }
+
+  private onTargetClick(event: MouseEvent): void {
+    const link = event.currentTarget as HTMLAnchorElement;
+    const network = link.dataset.network as NetworkName;
+    const detail: NwShareDetail = { network, url: this.shareUrl(network) };
+    if (!this.emit('nw-share', detail, { cancelable: true })) event.preventDefault();
+    if (this.open) this.closeMenu(true);
+  }
+
+  private async onCopyClick(): Promise<void> {
+    if (this.open) this.closeMenu(true);
+    await this.copy();
+  }
+
+  private async onTriggerClick(): Promise<void> {
+    const mode = this.effectiveMode;
+    if (mode === 'native' || (mode === 'auto' && !this.sheetFailed && this.canShareNatively)) {
+      if (await this.shareNatively()) return;
+      if (mode === 'native') {
+        await this.copy();
+        return;
+      }
+      this.sheetFailed = true;
+    }
+    if (this.open) this.closeMenu(true);
+    else void this.openMenu('first');
+  }
+
+  /**
+   * Opens the system share sheet. `true` when it was handled (shared, cancelled by the reader, or stopped by
+   * `nw-share`); `false` when the browser has none or refused, so the caller falls back.
+   */
+  private async shareNatively(): Promise<boolean> {
+    if (typeof navigator.share !== 'function') return false;
+    const data = this.shareData('native');
+    if (!this.emit<NwShareDetail>('nw-share', { network: 'native', url: data.url }, { cancelable: true })) return true;
+    try {
+      await navigator.share(data);
+      return true;
+    } catch (error) {
+      return error instanceof DOMException && error.name === 'AbortError';
+    }
+  }
+
+  private async copy(): Promise<void> {
+    const url = this.shareUrl('copy');
+    if (!this.emit<NwShareDetail>('nw-share', { network: 'copy', url }, { cancelable: true })) return;
+    const copied = await writeClipboard(url, this.renderRoot as ShadowRoot);
+    if (copied) this.emit<NwCopyDetail>('nw-copy', { url });
+    void this.announce(
+      this.localized(() =>
+        copied
+          ? msg('Link copied', { id: 'share.copied' })
+          : msg("Couldn't copy the link", { id: 'share.copy-failed' }),
+      ),
+    );
+  }
+
+  /** Puts `text` in the live region; clearing it first makes a repeated message heard again. */
+  private async announce(text: string): Promise<void> {
+    clearTimeout(this.statusTimer);
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
+    this.statusTimer = setTimeout(() => (this.announcement = ''), STATUS_MS);
+  }
+
+  private items(): HTMLElement[] {
+    return [...(this.menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+    this.place();
+    const items = this.items();
+    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+    document.addEventListener('pointerdown', this.onOutside, true);
+  }
+
+  private closeMenu(refocus: boolean): void {
+    document.removeEventListener('pointerdown', this.onOutside, true);
+    if (!this.open) return;
+    this.open = false;
+    if (refocus) this.trigger?.focus();
+  }
+
+  /**
+   * The menu opens below the trigger toward the inline end; where that would leave the viewport it opens toward
+   * the inline start, and above the trigger when there is more room there.
+   */
+  private place(): void {
+    const menu = this.menu;
+    if (!menu) return;
+    menu.classList.remove('flip-inline', 'flip-block');
+    const rect = menu.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    const height = document.documentElement.clientHeight;
+    if (rect.right > width || rect.left < 0) {
+      menu.classList.add('flip-inline');
+      const flipped = menu.getBoundingClientRect();
+      if (flipped.right > width || flipped.left < 0) menu.classList.remove('flip-inline');
+    }
+    const above = this.trigger?.getBoundingClientRect().top ?? 0;
+    if (rect.bottom > height && above > height - rect.top) menu.classList.add('flip-block');
+  }
+
+  private onTriggerKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+  }
+
+  private onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.items();
+    const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const move = (index: number): void => items[(index + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        move(current + 1);
+        break;
+      case 'ArrowUp':
+        move(current - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(items.length - 1);
+        break;
+      case 'Escape':
+      case 'Tab':
+        this.closeMenu(true);
+        break;
+      case ' ':
+        // Space activates a button natively, but not a link.
+        if (!(items[current] instanceof HTMLAnchorElement)) return;
+        items[current].click();
+        break;
+      default: {
+        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+        const key = event.key.toLocaleLowerCase(this.locale);
+        const order = [...items.slice(current + 1), ...items.slice(0, current + 1)];
+        order.find((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key))?.focus();
+      }
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }
+}
+
+/** Writes `text` to the clipboard: the Clipboard API, else the `execCommand('copy')` of older browsers. */
+async function writeClipboard(text: string, root: ShadowRoot): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const field = document.createElement('textarea');
+    field.value = text;
+    field.setAttribute('readonly', '');
+    field.className = 'copy-buffer';
+    const focused = root.activeElement as HTMLElement | null;
+    root.append(field);
+    field.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      field.remove();
+      focused?.focus();
+    }
+  }
+}
