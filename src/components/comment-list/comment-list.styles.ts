@@ -1,0 +1,135 @@
+import { css } from 'lit';
+
+export const commentListStyles = css`
+  :host {
+    display: block;
+    --_font: var(--nw-font-family, inherit);
+    --_text: var(--nw-color-text, #1b1b1b);
+    --_muted: var(--nw-color-muted, #595959);
+    --_accent: var(--nw-color-accent, #0b5cad);
+    --_surface: var(--nw-color-surface, #fff);
+    --_border: var(--nw-color-border, #d0d0d0);
+    --_radius: var(--nw-radius, 4px);
+    --_space: var(--nw-space, 1rem);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_text: var(--nw-color-text, #ececec);
+      --_muted: var(--nw-color-muted, #b5b5b5);
+      --_accent: var(--nw-color-accent, #8cc2ff);
+      --_surface: var(--nw-color-surface, #161616);
+      --_border: var(--nw-color-border, #444);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  section {
+    font-family: var(--_font);
+    color: var(--_text);
+    background: var(--_surface);
+  }
+  h2 {
+    font-size: 1.25em;
+    margin: 0 0 var(--_space);
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  ol ol {
+    padding-inline-start: calc(var(--_space) * 1.5);
+    border-inline-start: 2px solid var(--_border);
+  }
+  article {
+    padding-block: calc(var(--_space) * 0.75);
+  }
+  article:focus {
+    outline: none;
+  }
+  article:focus-visible {
+    outline: 3px solid var(--_accent);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: baseline;
+  }
+  [part~='author'] {
+    font-weight: 700;
+  }
+  time,
+  .muted {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  [part~='held'] {
+    font-size: 0.875em;
+    font-weight: 600;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    padding: 0 0.4em;
+  }
+  .content {
+    overflow-wrap: anywhere;
+  }
+  .content blockquote {
+    margin-inline: 0;
+    padding-inline-start: var(--_space);
+    border-inline-start: 3px solid var(--_border);
+  }
+  .content ul,
+  .content ol {
+    list-style: revert;
+    padding-inline-start: calc(var(--_space) * 1.5);
+    border: 0;
+  }
+  a {
+    color: var(--_accent);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    color: var(--_accent);
+    background: none;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.375em 1em;
+  }
+  button.link {
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .reply {
+    display: grid;
+    gap: 0.5em;
+    margin-block-start: var(--_space);
+    justify-items: start;
+  }
+  .reply nw-comment-form {
+    justify-self: stretch;
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,232 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../../src/comment-list.js';
+import type { NwCommentList } from '../../../src/components/comment-list/comment-list.js';
+import type { NwCommentForm } from '../../../src/components/comment-form/comment-form.js';
+import { clearStorage, comment, ENDPOINT, json, stubFetch } from '../comment-form/helpers.js';
+
+const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string): T | null =>
+  el.shadowRoot!.querySelector<T>(selector);
+const hoursAgo = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString().slice(0, 19);
+
+const page = (comments: unknown[], total = comments.length, pages = 1): Response =>
+  json(comments, 200, { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(pages) });
+
+const T = {
+  en: { count3: '3 comments', reply: 'Reply', cancel: 'Cancel reply', more: 'Load more comments', failed: 'Comments could not be loaded.', retry: 'Try again', held: 'Awaiting moderation', ago: '2 hours ago', replyHeld: 'Your reply is awaiting moderation.' },
+  ar: { count3: '3 تعليقات', reply: 'رد', cancel: 'إلغاء الرد', more: 'تحميل المزيد من التعليقات', failed: 'تعذّر تحميل التعليقات.', retry: 'أعد المحاولة', held: 'بانتظار المراجعة', ago: 'قبل ساعتين', replyHeld: 'ردّك بانتظار المراجعة.' },
+};
+
+const three = (): unknown[] => [
+  comment({ id: 1, author_name: 'سارة', date_gmt: hoursAgo(2) }),
+  comment({ id: 2, author_name: 'John', content: { rendered: '<p>Hello <script>window.pwned=1</script><a href="javascript:x">x</a></p>' } }),
+  comment({ id: 3, parent: 1, author_name: 'علي' }),
+];
+
+for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+
+  async function mount(attrs = ''): Promise<NwCommentList> {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir=${dir} lang=${lang}></div>`);
+    wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" ${attrs}></nw-comment-list>`;
+    const list = wrapper.firstElementChild as NwCommentList;
+    await list.updateComplete;
+    return list;
+  }
+  const loaded = async (list: NwCommentList): Promise<void> => {
+    const counted = (): boolean =>
+      $(list, 'section')?.getAttribute('aria-busy') === 'false' && !/^(Comments|التعليقات)$/.test(text($(list, '[part~=count]')));
+    try {
+      await waitUntil(counted);
+    } catch {
+      throw new Error(`never loaded: "${text($(list, 'section'))}" busy=${$(list, 'section')?.getAttribute('aria-busy')}`);
+    }
+    await list.updateComplete;
+  };
+
+  describe(`<nw-comment-list> in ${lang} (${dir})`, () => {
+    let fetch: ReturnType<typeof stubFetch>;
+    beforeEach(() => {
+      clearStorage();
+      fetch = stubFetch();
+    });
+    afterEach(() => {
+      sinon.restore();
+      clearStorage();
+    });
+
+    it('loads, counts in words, threads and is accessible', async () => {
+      fetch.callsFake(async () => page(three()));
+      const list = await mount();
+      await loaded(list);
+      const url = new URL(String(fetch.firstCall.args[0]));
+      expect(Object.fromEntries(url.searchParams)).to.deep.equal({ post: '42', per_page: '20', page: '1', order: 'asc' });
+      expect($(list, 'section')!.getAttribute('dir')).to.equal(dir);
+      expect(text($(list, '[part~=count]'))).to.equal(t.count3);
+      const top = [...list.shadowRoot!.querySelectorAll('section > ol > li > article')].map((a) => a.id);
+      expect(top).to.deep.equal(['comment-1', 'comment-2']);
+      expect($(list, '#comment-1 + ol #comment-3')).not.to.equal(null);
+      expect(text($(list, '#comment-1 bdi[part~=author]'))).to.equal('سارة');
+      expect($(list, '#comment-1 [part~=content]')!.getAttribute('dir')).to.equal('auto');
+      const time = $(list, '#comment-1 time')!;
+      expect(text(time)).to.equal(t.ago);
+      expect(time.getAttribute('datetime')).to.match(/Z$/);
+      expect(text($(list, '#comment-1 [part~=reply]'))).to.equal(t.reply);
+      await expect(list).to.be.accessible();
+    });
+
+    it('renders script and link payloads inert', async () => {
+      window.pwned = undefined;
+      fetch.callsFake(async () => page(three()));
+      const list = await mount();
+      await loaded(list);
+      const content = $(list, '#comment-2 [part~=content]')!;
+      expect(content.innerHTML).to.equal('<p>Hello x</p>');
+      expect(content.querySelector('script, a')).to.equal(null);
+      expect(window.pwned).to.equal(undefined);
+    });
+
+    it('loads more pages', async () => {
+      fetch.onFirstCall().resolves(page(three(), 4, 2));
+      fetch.onSecondCall().resolves(page([comment({ id: 4, author_name: 'Mona' })], 4, 2));
+      const list = await mount('per-page="3"');
+      await loaded(list);
+      const more = $(list, '[part~=more]')!;
+      expect(text(more)).to.equal(t.more);
+      more.click();
+      await waitUntil(() => $(list, '#comment-4'));
+      expect(new URL(String(fetch.secondCall.args[0])).searchParams.get('page')).to.equal('2');
+      expect(new URL(String(fetch.secondCall.args[0])).searchParams.get('per_page')).to.equal('3');
+      await list.updateComplete;
+      expect($(list, '[part~=more]')).to.equal(null);
+    });
+
+    it('shows a retry button when loading fails, and retries', async () => {
+      fetch.onFirstCall().rejects(new TypeError('Failed to fetch'));
+      fetch.onSecondCall().resolves(page(three()));
+      const list = await mount();
+      await waitUntil(() => $(list, '[part~=retry]'));
+      expect(text($(list, 'section'))).to.contain(t.failed);
+      await expect(list).to.be.accessible();
+      $(list, '[part~=retry]')!.click();
+      await loaded(list);
+      expect(text($(list, '[part~=count]'))).to.equal(t.count3);
+    });
+
+    it('opens a reply form under a comment, and cancelling returns focus', async () => {
+      fetch.callsFake(async () => page(three()));
+      const list = await mount();
+      await loaded(list);
+      const reply = $(list, '#comment-2 [part~=reply]')!;
+      reply.click();
+      await waitUntil(() => $(list, '#comment-2 nw-comment-form'));
+      const form = $<NwCommentForm>(list, '#comment-2 nw-comment-form')!;
+      await form.updateComplete;
+      expect(form.getAttribute('parent')).to.equal('2');
+      expect(form.getAttribute('post-id')).to.equal('42');
+      expect(reply.getAttribute('aria-expanded')).to.equal('true');
+      await waitUntil(() => form.shadowRoot!.activeElement?.id === 'comment', 'the reply field gets focus');
+      await expect(list).to.be.accessible();
+      $(list, '#comment-2 [part~=cancel]')!.click();
+      await waitUntil(() => list.shadowRoot!.activeElement === reply);
+      expect($(list, 'nw-comment-form')).to.equal(null);
+      expect(reply.getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('shows the reader’s held reply at once, marked, and announces it', async () => {
+      fetch.callsFake(async () => page(three()));
+      const list = await mount();
+      await loaded(list);
+      $(list, '#comment-3 [part~=reply]')!.click();
+      await waitUntil(() => $(list, '#comment-3 nw-comment-form'));
+      const form = $<NwCommentForm>(list, '#comment-3 nw-comment-form')!;
+      await form.updateComplete;
+      fetch.resolves(json(comment({ id: 50, parent: 3, status: 'hold', author_name: 'Reader', content: { rendered: '<p>my reply</p>' } }), 201));
+      const field = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#comment')!;
+      field.value = 'my reply';
+      field.dispatchEvent(new Event('input'));
+      for (const [id, value] of [['author', 'Reader'], ['email', 'r@example.com']]) {
+        const input = form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+        input.value = value;
+        input.dispatchEvent(new Event('input'));
+      }
+      await form.updateComplete;
+      form.shadowRoot!.querySelector<HTMLButtonElement>('[type=submit]')!.click();
+      await waitUntil(() => $(list, '#comment-50'), 'the reply never appeared');
+      expect($(list, '#comment-3 + ol #comment-50')).not.to.equal(null, 'nested under its parent');
+      expect(text($(list, '#comment-50 [part~=held]'))).to.equal(t.held);
+      expect(text($(list, '[role=status]'))).to.equal(t.replyHeld);
+      await waitUntil(() => list.shadowRoot!.activeElement?.id === 'comment-50');
+      expect($(list, 'nw-comment-form')).to.equal(null);
+      expect(text($(list, '[part~=count]'))).to.equal(t.count3, 'held comments are not counted');
+      await expect(list).to.be.accessible();
+    });
+  });
+}
+
+describe('<nw-comment-list> behaviour', () => {
+  let fetch: ReturnType<typeof stubFetch>;
+  beforeEach(() => {
+    clearStorage();
+    fetch = stubFetch();
+  });
+  afterEach(() => {
+    sinon.restore();
+    clearStorage();
+  });
+
+  it('counts with every Arabic plural form from X-WP-Total', async () => {
+    for (const [total, words] of [[0, 'لا تعليقات'], [1, 'تعليق واحد'], [2, 'تعليقان'], [3, '3 تعليقات'], [11, '11 تعليقًا'], [100, '100 تعليق']] as const) {
+      fetch.callsFake(async () => page(total ? [comment()] : [], total));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"></div>`);
+      wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`;
+      const list = wrapper.firstElementChild as NwCommentList;
+      await waitUntil(() => text($(list, '[part~=count]')) === words, `${total} → ${words}, got ${text($(list, '[part~=count]'))}`);
+      if (total === 0) await expect(list).to.be.accessible();
+    }
+  });
+
+  it('loads only when it nears the viewport', async () => {
+    fetch.callsFake(async () => page(three()));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><div style="block-size: 5000px"></div></div>`);
+    wrapper.insertAdjacentHTML('beforeend', `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`);
+    const list = wrapper.lastElementChild as NwCommentList;
+    await list.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fetch.called).to.equal(false);
+    list.scrollIntoView();
+    await waitUntil(() => fetch.called, 'never loaded after scrolling');
+    window.scrollTo(0, 0);
+  });
+
+  it('shows a comment sent from a form for the same article at once, and ignores other articles', async () => {
+    fetch.callsFake(async () => page(three(), 3));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" order="desc"></nw-comment-list>
+      <nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>
+      <nw-comment-form endpoint="${ENDPOINT}" post-id="7"></nw-comment-form>`;
+    const list = wrapper.querySelector('nw-comment-list')!;
+    await waitUntil(() => $(list, '#comment-1'));
+    const [same, other] = [...wrapper.querySelectorAll('nw-comment-form')];
+    const send = (form: Element, detail: unknown): boolean =>
+      form.dispatchEvent(new CustomEvent('nw-comment-sent', { bubbles: true, composed: true, detail }));
+    send(other, comment({ id: 70, post: 7 }));
+    send(same, comment({ id: 60, author_name: 'Reader', content: { rendered: '<p>mine</p>' } }));
+    await waitUntil(() => $(list, '#comment-60'));
+    expect($(list, '#comment-70')).to.equal(null);
+    const first = list.shadowRoot!.querySelector('section > ol > li > article')!;
+    expect(first.id).to.equal('comment-60', 'newest first with order=desc');
+    expect($(list, '#comment-60 [part~=held]')).to.equal(null);
+    expect(text($(list, '[part~=count]'))).to.equal('4 comments');
+    expect(new URL(String(fetch.firstCall.args[0])).searchParams.get('order')).to.equal('desc');
+  });
+
+  it('caps per-page at 100', async () => {
+    fetch.callsFake(async () => page([]));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" per-page="500"></nw-comment-list>`;
+    await waitUntil(() => fetch.called);
+    expect(new URL(String(fetch.firstCall.args[0])).searchParams.get('per_page')).to.equal('100');
+  });
+});
