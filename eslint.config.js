@@ -18,6 +18,8 @@ export default tseslint.config(
     files: ['server/**/*.ts', 'test/server/**/*.ts', 'test/e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}', '.ci/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
+  // Chai's property assertions (`expect(x).to.be.true`) are expressions by design.
+  { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-unused-expressions': 'off' } },
   { files: ['demo/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     rules: {

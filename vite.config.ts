@@ -15,14 +15,15 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: false,
-    minify: true,
+    emptyOutDir: true,
     sourcemap: true,
     lib: { entry: entries, formats: ['es'] },
     rollupOptions: {
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Library mode leaves ES output unminified; these files are what pages download.
+        minify: true,
       },
     },
   },

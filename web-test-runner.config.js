@@ -1,6 +1,8 @@
 // Runs the browser suite in Debian's Chromium and Firefox ESR (never a downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { readFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const chromiumArgs = [
@@ -34,12 +36,29 @@ const browsers = [
   .filter(([name]) => !only || only.includes(name))
   .map(([, launch]) => launch());
 
+/**
+ * `/test-api/slow?ms=N&file=NAME.json` answers test/fixtures/NAME.json after N ms (at most 15 s): a real slow
+ * server for the tests of loading states and time-outs.
+ */
+async function slowFixture(ctx, next) {
+  if (ctx.path !== '/test-api/slow') return next();
+  await delay(Math.min(Number(ctx.query.ms) || 0, 15_000));
+  const name = String(ctx.query.file ?? '');
+  if (!/^[\w-]+\.json$/.test(name)) {
+    ctx.status = 400;
+    return;
+  }
+  ctx.type = 'application/json';
+  ctx.body = await readFile(new URL(`./test/fixtures/${name}`, import.meta.url));
+}
+
 export default {
   files: ['test/{components,i18n,internal}/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [slowFixture],
   browsers,
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 10_000, ...(process.env.NW_GREP ? { grep: process.env.NW_GREP } : {}) } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
 };

@@ -1,0 +1,206 @@
+import { css } from 'lit';
+
+export const articleCardStyles = css`
+  :host {
+    display: block;
+    contain: layout style;
+    color-scheme: inherit;
+    --_text: var(--nw-color-text, light-dark(#1b1b1b, #ececec));
+    --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
+    --_accent: var(--nw-color-accent, light-dark(#0b5cad, #8cc4ff));
+    --_surface: var(--nw-color-surface, light-dark(#ffffff, #1e1e1e));
+    --_border: var(--nw-color-border, light-dark(#d9d9d9, #3d3d3d));
+    --_placeholder: light-dark(#e9e9e9, #333333);
+    --_radius: var(--nw-radius, 0.5rem);
+    --_space: var(--nw-space, 1rem);
+    --_headline-lines: var(--nw-headline-lines, 3);
+    --_excerpt-lines: var(--nw-excerpt-lines, 3);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .placeholder {
+    display: contents;
+  }
+
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    box-sizing: border-box;
+    overflow: hidden;
+    font-family: var(--nw-font-family, inherit);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    line-height: 1.5;
+  }
+
+  .card:has(.link:focus-visible) {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .media {
+    position: relative;
+    margin: 0;
+    aspect-ratio: var(--nw-card-image-ratio, var(--_ratio, 16 / 9));
+    background: var(--_placeholder);
+    overflow: hidden;
+  }
+
+  .media img {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .media.failed img {
+    visibility: hidden;
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    min-inline-size: 0;
+  }
+
+  .section {
+    margin: 0;
+    font-size: 0.8125em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: var(--_accent);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .headline {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 700;
+    line-height: 1.35;
+  }
+
+  .headline,
+  .excerpt {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+
+  .headline {
+    -webkit-line-clamp: var(--_headline-lines);
+  }
+
+  .excerpt {
+    margin: 0;
+    color: var(--_muted);
+    -webkit-line-clamp: var(--_excerpt-lines);
+  }
+
+  .link {
+    color: inherit;
+    text-decoration: none;
+  }
+
+  .link::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+
+  .link:hover {
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  .link:focus-visible {
+    outline: none;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.75em;
+    margin: 0;
+    margin-block-start: auto;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+
+  .meta > * + *::before {
+    content: '·';
+    margin-inline-end: 0.75em;
+  }
+
+  .message {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  /* Cards that load their data reserve every block at its final size, so nothing moves when it arrives. */
+  .reserve .section,
+  .reserve .meta {
+    block-size: 1lh;
+    flex-wrap: nowrap;
+    overflow: hidden;
+    white-space: nowrap;
+  }
+
+  .reserve .headline {
+    block-size: calc(var(--_headline-lines) * 1lh);
+  }
+
+  .reserve .excerpt {
+    block-size: calc(var(--_excerpt-lines) * 1lh);
+  }
+
+  .pending {
+    border-radius: 0.25em;
+    background: repeating-linear-gradient(to bottom, var(--_placeholder) 0 0.75lh, transparent 0.75lh 1lh);
+  }
+
+  /* Layouts. */
+  .horizontal {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+  }
+
+  .horizontal .media {
+    aspect-ratio: auto;
+    min-block-size: 7rem;
+  }
+
+  .horizontal .media img {
+    position: absolute;
+    inset: 0;
+  }
+
+  .compact .body {
+    padding: calc(var(--_space) * 0.75);
+  }
+
+  @media (forced-colors: active) {
+    .card {
+      border-color: CanvasText;
+    }
+    .card:has(.link:focus-visible) {
+      outline-color: Highlight;
+    }
+    .media,
+    .pending {
+      background: Canvas;
+    }
+  }
+`;

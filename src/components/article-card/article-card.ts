@@ -1,0 +1,315 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg } from '@lit/localize';
+import { formatPublished } from '../../i18n/format.js';
+import { readingTimeText } from '../../i18n/messages.js';
+import { countWords, readingMinutes } from '../../i18n/reading-time.js';
+import { NwElement } from '../../internal/nw-element.js';
+import { collapseWhitespace, truncateGraphemes } from '../../internal/text.js';
+import { safeHttpUrl } from '../../internal/url.js';
+import { type Article, ArticleLoadError, type LoadFailure, loadArticle } from './article-source.js';
+import { articleCardStyles } from './article-card.styles.js';
+
+export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact';
+const LAYOUTS: readonly ArticleCardLayout[] = ['vertical', 'horizontal', 'compact'];
+
+/** Longest texts a card keeps, in graphemes: CSS clamps what shows, this bounds what a screen reader reads. */
+const LIMITS = { headline: 300, excerpt: 600, section: 60, author: 120 } as const;
+
+/** How far outside the viewport a card starts fetching its `src`. */
+const PREFETCH_MARGIN = '400px';
+
+export interface ArticleCardErrorDetail {
+  reason: LoadFailure;
+  status?: number;
+}
+
+type Status = 'static' | 'waiting' | 'loading' | 'loaded' | 'failed';
+
+function cleanText(value: string | undefined, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const clean = collapseWhitespace(value);
+  return clean ? truncateGraphemes(clean, max) : undefined;
+}
+
+function positiveNumber(value: number | undefined): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * A card for one article — headline, picture, excerpt, author, date and reading time — set through attributes
+ * or loaded from a WordPress REST post. The whole card is one link whose accessible name is the headline.
+ *
+ * @summary A card for one news article, in the article's own language and direction.
+ *
+ * @slot - Fallback content shown before the element is defined (e.g. a plain link); kept for crawlers, not shown after.
+ *
+ * @fires nw-load - After `src` data arrived; `detail` is the normalized article.
+ * @fires nw-error - When `src` could not be loaded; `detail` is `{ reason, status? }`.
+ *
+ * @csspart card - The card's box.
+ * @csspart image - The picture.
+ * @csspart section - The label above the headline.
+ * @csspart headline - The headline (holds the link).
+ * @csspart excerpt - The excerpt.
+ * @csspart meta - The line with author, date and reading time.
+ * @csspart author - The author's name.
+ * @csspart date - The `<time>` of publication.
+ * @csspart reading-time - The reading time.
+ *
+ * @cssprop --nw-font-family - Font (default: inherit).
+ * @cssprop --nw-color-text - Text colour.
+ * @cssprop --nw-color-muted - Secondary text colour.
+ * @cssprop --nw-color-accent - Accent colour (section, hover, focus ring).
+ * @cssprop --nw-color-surface - Card background.
+ * @cssprop --nw-color-border - Card border.
+ * @cssprop --nw-radius - Corner radius.
+ * @cssprop --nw-space - Inner spacing.
+ * @cssprop --nw-headline-lines - Lines the headline is clamped to (default 3).
+ * @cssprop --nw-excerpt-lines - Lines the excerpt is clamped to (default 3).
+ * @cssprop --nw-card-image-ratio - The picture's aspect ratio (default: from image-width/height, else 16 / 9).
+ */
+export class NwArticleCard extends NwElement {
+  static override styles = articleCardStyles;
+
+  /** How long, in ms, a `src` may take to answer before the card gives up with `nw-error` `timeout`. */
+  static timeout = 10_000;
+
+  /** The article's URL; only http(s), relative URLs resolve against the page. */
+  @property() href?: string;
+  @property() headline?: string;
+  @property() excerpt?: string;
+  /** The small label above the headline. */
+  @property() section?: string;
+  /** The picture's URL; only http(s). */
+  @property() image?: string;
+  @property({ attribute: 'image-alt' }) imageAlt?: string;
+  @property({ attribute: 'image-width', type: Number }) imageWidth?: number;
+  @property({ attribute: 'image-height', type: Number }) imageHeight?: number;
+  @property() author?: string;
+  /** ISO 8601 date-time of publication. */
+  @property() published?: string;
+  /** Minutes, a positive integer. */
+  @property({ attribute: 'reading-time', type: Number }) readingTime?: number;
+  /** Word count; without `reading-time` the card computes minutes from it. */
+  @property({ type: Number }) words?: number;
+  /** URL of a WordPress REST post (`?_embed`) or the reference server's JSON; fetched near the viewport. */
+  @property() src?: string;
+  /** `vertical` (default), `horizontal` or `compact`. */
+  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+  /** The link's target; `_blank` adds `rel="noopener noreferrer"`. */
+  @property() target?: string;
+
+  @state() private fetched: Article = {};
+  @state() private status: Status = 'static';
+  @state() private imageFailed = false;
+
+  private observer?: IntersectionObserver;
+  private abort?: AbortController;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.src && this.status !== 'loaded') this.waitForViewport();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLoading();
+    if (this.status === 'loading') this.status = 'waiting';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && changed.get('src') !== undefined) {
+      this.fetched = {};
+      this.contentLang = undefined;
+    }
+    if (changed.has('src')) {
+      this.stopLoading();
+      this.status = this.src ? 'waiting' : 'static';
+      if (this.src && this.isConnected) this.waitForViewport();
+    }
+    if (changed.has('image')) this.imageFailed = false;
+  }
+
+  private waitForViewport(): void {
+    this.observer?.disconnect();
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.observer?.disconnect();
+          void this.load();
+        }
+      },
+      { rootMargin: PREFETCH_MARGIN },
+    );
+    this.observer.observe(this);
+  }
+
+  private stopLoading(): void {
+    this.observer?.disconnect();
+    this.abort?.abort();
+    this.abort = undefined;
+  }
+
+  private async load(): Promise<void> {
+    const src = this.src;
+    if (!src) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.status = 'loading';
+    try {
+      const article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
+      if (abort.signal.aborted) return;
+      this.fetched = article;
+      this.imageFailed = false;
+      this.contentLang = article.lang;
+      this.status = 'loaded';
+      await this.updateComplete;
+      this.emit<Article>('nw-load', article);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const { reason, status } = error instanceof ArticleLoadError ? error : new ArticleLoadError('invalid-data');
+      this.status = 'failed';
+      await this.updateComplete;
+      this.emit<ArticleCardErrorDetail>('nw-error', status ? { reason, status } : { reason });
+    }
+  }
+
+  /** Attributes win over fetched values; each value is validated, and an invalid one counts as unset. */
+  private get article(): Article {
+    const fetched = this.fetched;
+    const explicitImage = safeHttpUrl(this.image);
+    return {
+      href: safeHttpUrl(this.href) ?? fetched.href,
+      headline: cleanText(this.headline, LIMITS.headline) ?? cleanText(fetched.headline, LIMITS.headline),
+      excerpt: cleanText(this.excerpt, LIMITS.excerpt) ?? cleanText(fetched.excerpt, LIMITS.excerpt),
+      section: cleanText(this.section, LIMITS.section) ?? cleanText(fetched.section, LIMITS.section),
+      author: cleanText(this.author, LIMITS.author) ?? cleanText(fetched.author, LIMITS.author),
+      image: explicitImage ?? fetched.image,
+      imageAlt: explicitImage ? (cleanText(this.imageAlt, LIMITS.excerpt) ?? '') : fetched.imageAlt,
+      imageWidth: explicitImage ? positiveNumber(this.imageWidth) : fetched.imageWidth,
+      imageHeight: explicitImage ? positiveNumber(this.imageHeight) : fetched.imageHeight,
+      published: this.published?.trim() || fetched.published,
+      readingTime: positiveNumber(this.readingTime) ?? fetched.readingTime,
+      words: positiveNumber(this.words) ?? fetched.words,
+      text: fetched.text,
+    };
+  }
+
+  private minutes(article: Article): number | undefined {
+    if (article.readingTime) return Math.ceil(article.readingTime);
+    const words = article.words ?? (article.text ? countWords(article.text, this.locale) : undefined);
+    return words === undefined ? undefined : readingMinutes(words, this.locale);
+  }
+
+  private get effectiveLayout(): ArticleCardLayout {
+    return LAYOUTS.includes(this.layout) ? this.layout : 'vertical';
+  }
+
+  protected override render(): TemplateResult {
+    const article = this.article;
+    const layout = this.effectiveLayout;
+    const fromSrc = this.status !== 'static';
+    const pending = this.status === 'waiting' || this.status === 'loading';
+    const failed = this.status === 'failed' && !article.headline;
+    const showMedia = layout !== 'compact' && (fromSrc || article.image);
+    const card = html`
+      <article
+        part="card"
+        class=${classMap({ card: true, [layout]: true, reserve: fromSrc })}
+        lang=${this.locale}
+        dir=${this.direction}
+        aria-busy=${pending ? 'true' : 'false'}
+      >
+        ${showMedia ? this.renderMedia(article) : nothing}
+        <div class="body">
+          ${layout !== 'compact' && (article.section || fromSrc)
+            ? html`<p part="section" class=${classMap({ section: true, pending: pending && !article.section })}>
+                ${article.section ?? nothing}
+              </p>`
+            : nothing}
+          ${failed ? this.renderFailure(article) : this.renderHeadline(article, pending)}
+          ${layout !== 'compact' && (article.excerpt || fromSrc)
+            ? html`<p part="excerpt" class=${classMap({ excerpt: true, pending: pending && !article.excerpt })}>
+                ${article.excerpt ?? nothing}
+              </p>`
+            : nothing}
+          ${this.renderMeta(article, pending)}
+        </div>
+      </article>
+    `;
+    // While loading, the card is wrapped in a different template, so the loaded card is new DOM rather than
+    // the placeholder's nodes changing direction (an Arabic article on an English page): nothing shifts.
+    return pending ? html`<div class="placeholder">${card}</div>` : card;
+  }
+
+  private renderMedia(article: Article): TemplateResult {
+    const { image, imageWidth, imageHeight } = article;
+    const ownRatio = imageWidth && imageHeight && (this.status === 'static' || safeHttpUrl(this.image));
+    return html`
+      <div
+        class=${classMap({ media: true, failed: this.imageFailed })}
+        style=${styleMap({ '--_ratio': ownRatio ? `${imageWidth} / ${imageHeight}` : undefined })}
+      >
+        ${image
+          ? html`<img
+              part="image"
+              src=${image}
+              alt=${article.imageAlt ?? ''}
+              width=${ifDefined(imageWidth)}
+              height=${ifDefined(imageHeight)}
+              loading="lazy"
+              decoding="async"
+              @error=${() => (this.imageFailed = true)}
+            />`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderHeadline(article: Article, pending: boolean): TemplateResult {
+    const blank = this.target === '_blank';
+    return html`
+      <h3 part="headline" class=${classMap({ headline: true, pending: pending && !article.headline })}>
+        ${article.href && article.headline
+          ? html`<a
+              class="link"
+              href=${article.href}
+              target=${ifDefined(this.target?.trim() || undefined)}
+              rel=${ifDefined(blank ? 'noopener noreferrer' : undefined)}
+              >${article.headline}</a
+            >`
+          : (article.headline ?? nothing)}
+      </h3>
+    `;
+  }
+
+  /** A failed `src` with nothing to show: a plain link to the article if there is one, else a short message. */
+  private renderFailure(article: Article): TemplateResult {
+    return article.href
+      ? html`<h3 part="headline" class="headline">
+          <a class="link" href=${article.href}>${msg('Read the article', { id: 'article-card.read' })}</a>
+        </h3>`
+      : html`<p class="message headline" role="status">
+          ${msg('This article could not be loaded.', { id: 'article-card.failed' })}
+        </p>`;
+  }
+
+  private renderMeta(article: Article, pending: boolean): TemplateResult {
+    const date = article.published ? new Date(article.published) : undefined;
+    const when = date ? formatPublished(date, this.formatLocale) : undefined;
+    const minutes = this.minutes(article);
+    const empty = !article.author && !when && !minutes;
+    return html`
+      <p part="meta" class=${classMap({ meta: true, pending: pending && empty })}>
+        ${article.author ? html`<span part="author"><bdi>${article.author}</bdi></span>` : nothing}
+        ${when ? html`<time part="date" datetime=${date!.toISOString()}>${when}</time>` : nothing}
+        ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, this.formatLocale)}</span>` : nothing}
+      </p>
+    `;
+  }
+}
+

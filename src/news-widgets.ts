@@ -1,0 +1,5 @@
+/** Registers every news-widgets element. */
+import './article-card.js';
+import './share-button.js';
+import './comment-form.js';
+import './comment-list.js';
