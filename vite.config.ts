@@ -1,23 +1,38 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { minifyHTMLLiterals } from 'minify-html-literals';
+import { defineConfig, type Plugin } from 'vite';
 
-// Every top-level module of src/ is a registering entry point and becomes dist/<name>.js, with Lit bundled in;
-// what entries share goes into dist/chunks/. The unbundled library build (lit external) is tsc's, in dist/lib/.
+// Every top-level module of src/ is a registering entry point and becomes dist/<name>.js with Lit bundled in.
+// scripts/build.ts builds them one at a time (NW_ENTRY), so each is one self-contained file a page downloads
+// in one request; only what loads on demand (the Arabic catalog, DOMPurify) goes into dist/chunks/.
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
-const entries = Object.fromEntries(
-  readdirSync(srcDir)
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map((file) => [file.replace(/\.ts$/, ''), `${srcDir}${file}`]),
-);
+const names = readdirSync(srcDir)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .filter((name) => !process.env.NW_ENTRY || name === process.env.NW_ENTRY);
+
+/** Collapses the white space inside html`` and css`` templates, which no JS minifier touches. */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'nw-minify-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.ts')) return null;
+      const result = minifyHTMLLiterals(code, { fileName: id, minifyOptions: { conservativeCollapse: true } });
+      return result ? { code: result.code, map: result.map?.toString() } : null;
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [minifyTemplates()],
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: true,
+    emptyOutDir: !process.env.NW_ENTRY,
     sourcemap: true,
-    lib: { entry: entries, formats: ['es'] },
+    lib: { entry: Object.fromEntries(names.map((name) => [name, `${srcDir}${name}.ts`])), formats: ['es'] },
     rollupOptions: {
       output: {
         entryFileNames: '[name].js',

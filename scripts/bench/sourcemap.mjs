@@ -1,7 +1,7 @@
 /**
- * Source-map byte attribution: which original source each byte of a generated file came from. A byte belongs to
- * the mapping segment that starts at or before it on its line; bytes before a line's first segment, and segments
- * without a source, count as "(unmapped)". Raw minified bytes only: compression cannot be split by source.
+ * Source-map byte attribution: which original source each byte of a generated file came from; bytes before the
+ * first segment and after a segment without a source count as "(unmapped)". Raw minified bytes only: compression
+ * cannot be split by source.
  */
 import { readFileSync } from 'node:fs';
 
@@ -53,30 +53,32 @@ export function decodeMappings(mappings) {
   return lines;
 }
 
-/** Bytes of `file` per source path (as the map names it), largest first. Columns count UTF-16 units. */
+/**
+ * Bytes of `file` per source path (as the map names it), largest first. A byte belongs to the last segment at or
+ * before it, across line ends too: the lines inside a multi-line template literal (CSS in `css\`…\``) have no
+ * segments of their own and belong to the module the literal started in. Columns count UTF-16 units.
+ */
 export function attributeBytes(file, mapFile = `${file}.map`) {
   const code = readFileSync(file, 'utf8');
   const map = JSON.parse(readFileSync(mapFile, 'utf8'));
   const lines = decodeMappings(map.mappings);
   const totals = new Map();
   const add = (name, text) => {
-    if (text.length === 0) return;
-    totals.set(name, (totals.get(name) ?? 0) + Buffer.byteLength(text));
+    if (text.length > 0) totals.set(name, (totals.get(name) ?? 0) + Buffer.byteLength(text));
   };
+  const nameOf = (segment) => (segment.source >= 0 ? (map.sources[segment.source] ?? '(unmapped)') : '(unmapped)');
+  let current = '(unmapped)';
   const codeLines = code.split('\n');
   codeLines.forEach((text, index) => {
     const segments = lines[index] ?? [];
-    const newline = index < codeLines.length - 1 ? '\n' : '';
-    if (segments.length === 0) {
-      add('(unmapped)', text + newline);
-      return;
+    const line = index < codeLines.length - 1 ? `${text}\n` : text;
+    let start = 0;
+    for (const segment of segments) {
+      add(current, line.slice(start, segment.column));
+      start = segment.column;
+      current = nameOf(segment);
     }
-    add('(unmapped)', text.slice(0, segments[0].column));
-    segments.forEach((segment, i) => {
-      const end = i + 1 < segments.length ? segments[i + 1].column : text.length;
-      const name = segment.source >= 0 ? (map.sources[segment.source] ?? '(unmapped)') : '(unmapped)';
-      add(name, text.slice(segment.column, end) + (i + 1 === segments.length ? newline : ''));
-    });
+    add(current, line.slice(start));
   });
   return [...totals.entries()].map(([source, bytes]) => ({ source, bytes })).sort((a, b) => b.bytes - a.bytes);
 }

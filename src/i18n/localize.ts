@@ -8,8 +8,7 @@
  * Catalogs other than the source locale load on demand, once, and are shared by every element.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-import type { MsgFn, TemplateMap } from '@lit/localize';
+import type { MsgFn, MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { baseLanguage } from './locale.js';
 
@@ -24,8 +23,26 @@ const catalogs = new Map<UiLocale, TemplateMap>();
 const pending = new Map<UiLocale, Promise<void>>();
 let active: TemplateMap | undefined;
 
+function join(strings: readonly string[], values: readonly unknown[], order?: readonly unknown[]): string {
+  return strings.reduce((text, part, i) => text + String(values[order ? Number(order[i - 1]) : i - 1]) + part);
+}
+
+/**
+ * `msg()` against the active catalog. Every message here has an explicit id, so unlike `@lit/localize`'s own
+ * runtime this needs no id hashing; messages are plain strings or `str` templates (a translated `str`
+ * carries the indices of the source's values in its `values`).
+ */
+function lookup(template: TemplateLike, options?: MsgOptions): TemplateLike {
+  const translated = options?.id ? active?.[options.id] : undefined;
+  if (typeof template === 'string' || !('strTag' in template)) return translated ?? template;
+  if (typeof translated === 'string') return translated;
+  return translated && 'strTag' in translated
+    ? join(translated.strings, template.values, translated.values)
+    : join(template.strings, template.values);
+}
+
 try {
-  _installMsgImplementation(((template, options) => runtimeMsg(active, template, options)) as MsgFn);
+  _installMsgImplementation(lookup as MsgFn);
 } catch {
   // The host page configured @lit/localize itself (possible only with the unbundled library build):
   // messages then follow its page-wide locale instead of each element's.

@@ -48,9 +48,13 @@ export const articleCardStyles = css`
   .media {
     position: relative;
     margin: 0;
-    aspect-ratio: var(--nw-card-image-ratio, var(--_ratio, 16 / 9));
+    aspect-ratio: var(--nw-card-image-ratio, 16 / 9);
     background: var(--_placeholder);
     overflow: hidden;
+  }
+
+  .media.own-ratio {
+    aspect-ratio: var(--nw-card-image-ratio, auto);
   }
 
   .media img {

@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import { formatPublished } from '../../i18n/format.js';
 import { readingTimeText } from '../../i18n/messages.js';
@@ -219,7 +217,7 @@ export class NwArticleCard extends NwElement {
     const card = html`
       <article
         part="card"
-        class=${classMap({ card: true, [layout]: true, reserve: fromSrc })}
+        class="card ${layout} ${fromSrc ? 'reserve' : ''}"
         lang=${this.locale}
         dir=${this.direction}
         aria-busy=${pending ? 'true' : 'false'}
@@ -227,13 +225,13 @@ export class NwArticleCard extends NwElement {
         ${showMedia ? this.renderMedia(article) : nothing}
         <div class="body">
           ${layout !== 'compact' && (article.section || fromSrc)
-            ? html`<p part="section" class=${classMap({ section: true, pending: pending && !article.section })}>
+            ? html`<p part="section" class="section ${pending && !article.section ? 'pending' : ''}">
                 ${article.section ?? nothing}
               </p>`
             : nothing}
           ${failed ? this.renderFailure(article) : this.renderHeadline(article, pending)}
           ${layout !== 'compact' && (article.excerpt || fromSrc)
-            ? html`<p part="excerpt" class=${classMap({ excerpt: true, pending: pending && !article.excerpt })}>
+            ? html`<p part="excerpt" class="excerpt ${pending && !article.excerpt ? 'pending' : ''}">
                 ${article.excerpt ?? nothing}
               </p>`
             : nothing}
@@ -248,12 +246,11 @@ export class NwArticleCard extends NwElement {
 
   private renderMedia(article: Article): TemplateResult {
     const { image, imageWidth, imageHeight } = article;
+    // A picture whose size is known shapes its box through its width/height attributes; a fetched one may
+    // not change the box it was given while loading.
     const ownRatio = imageWidth && imageHeight && (this.status === 'static' || safeHttpUrl(this.image));
     return html`
-      <div
-        class=${classMap({ media: true, failed: this.imageFailed })}
-        style=${styleMap({ '--_ratio': ownRatio ? `${imageWidth} / ${imageHeight}` : undefined })}
-      >
+      <div class="media ${ownRatio ? 'own-ratio' : ''} ${this.imageFailed ? 'failed' : ''}">
         ${image
           ? html`<img
               part="image"
@@ -273,7 +270,7 @@ export class NwArticleCard extends NwElement {
   private renderHeadline(article: Article, pending: boolean): TemplateResult {
     const blank = this.target === '_blank';
     return html`
-      <h3 part="headline" class=${classMap({ headline: true, pending: pending && !article.headline })}>
+      <h3 part="headline" class="headline ${pending && !article.headline ? 'pending' : ''}">
         ${article.href && article.headline
           ? html`<a
               class="link"
@@ -304,7 +301,7 @@ export class NwArticleCard extends NwElement {
     const minutes = this.minutes(article);
     const empty = !article.author && !when && !minutes;
     return html`
-      <p part="meta" class=${classMap({ meta: true, pending: pending && empty })}>
+      <p part="meta" class="meta ${pending && empty ? 'pending' : ''}">
         ${article.author ? html`<span part="author"><bdi>${article.author}</bdi></span>` : nothing}
         ${when ? html`<time part="date" datetime=${date!.toISOString()}>${when}</time>` : nothing}
         ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, this.formatLocale)}</span>` : nothing}

@@ -68,15 +68,18 @@ describe('<nw-article-card>', () => {
     });
 
     it('is one tab stop', async () => {
-      const before = document.createElement('button');
-      before.textContent = 'before';
+      // Buttons on both sides keep focus inside the page (a Tab past the last one would leave the browser's
+      // page, and later test files would then get no focus at all).
+      const [before, after] = ['before', 'after'].map((text) => Object.assign(document.createElement('button'), { textContent: text }));
       el.before(before);
+      el.after(after);
       before.focus();
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.localName).to.equal('a');
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(null);
+      expect(document.activeElement).to.equal(after);
       before.remove();
+      after.remove();
     });
 
     it('lays out left to right in English', () => {

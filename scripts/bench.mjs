@@ -1,0 +1,104 @@
+/**
+ * `npm run bench`: bundle sizes, render speed in headless Chromium, and load on the reference server.
+ * Prints figures with their budgets and targets (✓/✗) and asserts nothing: it exits 0 unless a section could not
+ * be measured at all.
+ *
+ *   node scripts/bench.mjs [--build] [--only=sizes,render,server]
+ *
+ * `npm run build` runs first only when dist/ lacks an entry or a file an entry imports (others may be testing
+ * against dist/ at the same time, and a build empties it); `--build` forces it. A failed build is retried, since
+ * sources may be mid-edit.
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { checkDist, MissingFileError, measureSizes } from './bench/sizes.mjs';
+import { measureRender } from './bench/render.mjs';
+import { measureServer } from './bench/server-load.mjs';
+
+const SECTIONS = ['sizes', 'render', 'server'];
+const BUILD_ATTEMPTS = 3;
+
+const root = fileURLToPath(new URL('../', import.meta.url)).replace(/\/$/, '');
+const dist = `${root}/dist`;
+const args = process.argv.slice(2);
+const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const unknown = [
+  ...args.filter((arg) => arg !== '--build' && !arg.startsWith('--only=')),
+  ...(only ?? []).filter((name) => !SECTIONS.includes(name)),
+];
+if (unknown.length > 0) {
+  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use [--build] [--only=${SECTIONS.join(',')}]`);
+  process.exit(2);
+}
+const wanted = (section) => !only || only.includes(section);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function build() {
+  for (let attempt = 1; attempt <= BUILD_ATTEMPTS; attempt++) {
+    console.log(`bench: npm run build (attempt ${attempt} of ${BUILD_ATTEMPTS})…`);
+    if (spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' }).status === 0) return true;
+    if (attempt < BUILD_ATTEMPTS) await sleep(5000);
+  }
+  return false;
+}
+
+/**
+ * Makes sure dist/ is complete. A build by someone else can empty it under us, so a missing file is first
+ * waited for, and only then rebuilt.
+ */
+async function ensureDist(force) {
+  if (force) return build();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      checkDist(dist);
+      return true;
+    } catch (error) {
+      if (!(error instanceof MissingFileError)) throw error;
+      if (attempt === 1) console.log(`bench: dist/ is incomplete (${error.message}); waiting for it…`);
+      await sleep(3000);
+    }
+  }
+  return build();
+}
+
+async function main() {
+  const failures = [];
+  const started = Date.now();
+  console.log(
+    `news-widgets bench — ${new Date().toISOString()} — Node ${process.versions.node}, ${availableParallelism()} CPUs, ` +
+      `load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')} (1/5/15 min)`,
+  );
+
+  const needsDist = wanted('sizes') || wanted('render');
+  const built = needsDist ? await ensureDist(args.includes('--build')) : true;
+  if (!built) console.log('bench: npm run build failed; sizes and rendering cannot be measured.');
+
+  const measures = {
+    sizes: () => measureSizes(dist),
+    render: () => measureRender(dist),
+    // The server needs no build.
+    server: () => measureServer(root),
+  };
+  for (const name of SECTIONS) {
+    if (!wanted(name)) continue;
+    if (name !== 'server' && !built) {
+      failures.push(name);
+      continue;
+    }
+    try {
+      console.log((await measures[name]()).text);
+    } catch (error) {
+      failures.push(name);
+      console.log(`\n${name}: could not be measured — ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`\nbench finished in ${seconds} s${failures.length > 0 ? `; not measured: ${failures.join(', ')}` : ''}.`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

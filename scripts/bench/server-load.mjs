@@ -1,0 +1,238 @@
+/**
+ * Bench section 3: load on the real reference server (`node --import tsx server/main.ts`) on a free loopback
+ * port with a fresh temporary database, driven by autocannon from this process.
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixed, heading, int, mark, table } from './format.mjs';
+
+export const TARGET = { commentsPerSecond: 2000, p99Ms: 50 };
+const CONNECTIONS = 50;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+// The server accepts at most 100000 comment POSTs a minute per address (config.ts): far more than a 10-second run
+// can send at the target rate, so the limiter stays in the path without ever answering 429.
+const RATE_LIMIT = '100000';
+const TOKEN = 'nw-bench';
+
+/** Starts the server; resolves to `{ origin, child, stop }` once it prints its address. */
+function startServer(root, database) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE: database,
+      MODERATION: 'approve',
+      FLOOD_SECONDS: '0',
+      RATE_LIMIT,
+      ALLOWED_ORIGINS: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  const started = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
+    const onData = (data) => {
+      output += data;
+      const match = /server on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (data) => (output += data));
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${signal ?? code}) before listening:\n${output}`));
+    });
+  });
+  return started.then(
+    (origin) => ({ origin, child, stop, log: () => output }),
+    async (error) => {
+      await stop();
+      throw error;
+    },
+  );
+}
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections: CONNECTIONS, timeout: 10, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+    // A safety net: autocannon stops itself after `duration`; never let a run hang the bench.
+    const guard = setTimeout(() => instance.stop(), (options.duration + 15) * 1000);
+    instance.once('done', () => clearTimeout(guard));
+  });
+}
+
+const status = (result, code) => result.statusCodeStats?.[code]?.count ?? 0;
+
+/** Measures and returns `{ text }`. `duration` in seconds per run. */
+export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'nw-bench-'));
+  const database = join(dir, 'bench.db');
+  let server;
+  try {
+    server = await startServer(root, database);
+    const { origin } = server;
+
+    // Which posts take comments; the GET doubles as a check that the API answers at all.
+    const response = await fetch(`${origin}/wp-json/wp/v2/posts?_embed`);
+    if (!response.ok) throw new Error(`GET /wp-json/wp/v2/posts?_embed answered ${response.status}`);
+    const posts = await response.json();
+    const open = posts.filter((post) => post.comment_status === 'open').map((post) => post.id);
+    if (open.length === 0) throw new Error('no post with comment_status "open" to comment on');
+
+    // (a) reads
+    await run({ url: `${origin}/wp-json/wp/v2/posts?_embed`, duration: warmup });
+    const reads = await run({ url: `${origin}/wp-json/wp/v2/posts?_embed`, duration });
+
+    // (b) writes: every request a distinct comment (own content and e-mail), spread over the open posts.
+    let sent = 0;
+    const acknowledged = new Set();
+    const writes = await run({
+      url: origin,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/wp-json/wp/v2/comments',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => {
+            const n = ++sent;
+            return {
+              ...request,
+              body: JSON.stringify({
+                post: open[n % open.length],
+                author_name: `Bench Reader ${n}`,
+                author_email: `reader-${n}@bench.example`,
+                content: `${TOKEN} ${n}: Thanks for the clear explanation of the water-sharing plan — will the basin authority publish the figures?`,
+              }),
+            };
+          },
+          onResponse: (code, body) => {
+            if (code !== 201) return;
+            const id = /"id":(\d+)/.exec(body)?.[1];
+            if (id) acknowledged.add(Number(id));
+          },
+        },
+      ],
+    });
+
+    await server.stop();
+    const db = new Database(database, { readonly: true, fileMustExist: true });
+    let stored;
+    try {
+      stored = new Set(
+        db
+          .prepare(`SELECT id FROM comments WHERE content LIKE ?`)
+          .all(`${TOKEN} %`)
+          .map((row) => row.id),
+      );
+    } finally {
+      db.close();
+    }
+
+    const created = status(writes, 201);
+    const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
+    const unanswered = Math.max(0, writes.requests.sent - writes.requests.total);
+    const extra = stored.size - (acknowledged.size - lost);
+    const perSecond = created / writes.duration;
+    const consistent = lost === 0 && acknowledged.size === created && extra <= unanswered;
+    const meetsTarget = perSecond >= TARGET.commentsPerSecond && writes.latency.p99 <= TARGET.p99Ms;
+
+    const lines = [heading('3. Server load — node --import tsx server/main.ts, autocannon on 127.0.0.1')];
+    lines.push(
+      `  Fresh temporary SQLite database, MODERATION=approve, FLOOD_SECONDS=0, RATE_LIMIT=${RATE_LIMIT} (its maximum);`,
+      `  ${CONNECTIONS} connections, ${duration} s per run (reads after a ${warmup} s warm-up); the load generator shares the machine.`,
+      '',
+    );
+    lines.push(
+      table(
+        [
+          { title: 'run', align: 'left' },
+          { title: 'req/s', align: 'right' },
+          { title: 'p50', align: 'right' },
+          { title: 'p99', align: 'right' },
+          { title: 'max', align: 'right' },
+          { title: 'answers', align: 'right' },
+          { title: '2xx', align: 'right' },
+          { title: 'non-2xx', align: 'right' },
+          { title: 'errors', align: 'right' },
+        ],
+        [
+          [
+            'GET /wp-json/wp/v2/posts?_embed',
+            int(reads.requests.average),
+            `${reads.latency.p50} ms`,
+            `${reads.latency.p99} ms`,
+            `${reads.latency.max} ms`,
+            int(reads.requests.total),
+            int(reads['2xx']),
+            int(reads.non2xx),
+            int(reads.errors + reads.timeouts),
+          ],
+          [
+            'POST /wp-json/wp/v2/comments',
+            int(writes.requests.average),
+            `${writes.latency.p50} ms`,
+            `${writes.latency.p99} ms`,
+            `${writes.latency.max} ms`,
+            int(writes.requests.total),
+            int(writes['2xx']),
+            int(writes.non2xx),
+            int(writes.errors + writes.timeouts),
+          ],
+        ],
+      ),
+    );
+    const others = Object.entries(writes.statusCodeStats ?? {})
+      .filter(([code]) => code !== '201')
+      .map(([code, { count }]) => `${code} × ${int(count)}`);
+    lines.push('');
+    lines.push(
+      table(
+        [
+          { title: 'comments', align: 'left' },
+          { title: 'figure', align: 'right' },
+          { title: 'target', align: 'left' },
+        ],
+        [
+          ['created per second (201 answers ÷ run time)', fixed(perSecond, 0), `≥ ${int(TARGET.commentsPerSecond)}/s with p99 ≤ ${TARGET.p99Ms} ms ${mark(meetsTarget)}`],
+          ['POST latency p50 / p99', `${writes.latency.p50} / ${writes.latency.p99} ms`, ''],
+          ['201 Created answers', int(created), ''],
+          ['non-2xx answers', int(writes.non2xx), others.length > 0 ? others.join(', ') : ''],
+          ['requests cut off unanswered when the run stopped', int(unanswered), ''],
+          ['rows stored in SQLite (by this run)', int(stored.size), ''],
+        ],
+      ),
+    );
+    const equation =
+      extra === 0
+        ? `${int(stored.size)} = ${int(acknowledged.size)}`
+        : `${int(stored.size)} = ${int(acknowledged.size)} + ${int(extra)} stored for requests cut off unanswered at the end`;
+    lines.push(`  stored = acknowledged: ${equation} ${mark(consistent)}`);
+    if (lost > 0) lines.push(`  ✗ ${int(lost)} acknowledged comment(s) are not in the database`);
+    if (extra > unanswered) lines.push(`  ✗ ${int(extra - unanswered)} stored comment(s) were never acknowledged`);
+    return { text: lines.join('\n') };
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
