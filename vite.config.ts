@@ -25,8 +25,29 @@ function minifyTemplates(): Plugin {
   };
 }
 
+const STR_TAG = '\0nw-str-tag';
+
+/**
+ * Gives the generated catalogs (src/generated/locales/*.ts) their own copy of `str`, a one-line tagger, instead
+ * of `@lit/localize`: a catalog then imports nothing, so the entry stays one file instead of sharing a chunk
+ * with it.
+ */
+function standaloneCatalogs(): Plugin {
+  return {
+    name: 'nw-standalone-catalogs',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@lit/localize' && importer?.includes('/src/generated/locales/') ? STR_TAG : null;
+    },
+    load(id) {
+      return id === STR_TAG ? 'export const str = (strings, ...values) => ({ strTag: true, strings, values });' : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), standaloneCatalogs()],
   build: {
     target: 'es2022',
     outDir: 'dist',

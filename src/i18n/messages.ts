@@ -1,7 +1,7 @@
 /**
  * Messages more than one element (and the demo server) use. Element-specific messages live beside the element.
  */
-import { msg, str } from '@lit/localize';
+import { msg, str } from './msg.js';
 import { formatNumber } from './format.js';
 import { plural } from './plural.js';
 

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { type Direction, directionOf, inheritedFrom, ownLanguage } from '../i18n/locale.js';
 import { ensureCatalog, inLocale, type UiLocale, uiLocaleFor } from '../i18n/localize.js';
 import { VERSION } from './version.js';
@@ -28,11 +27,14 @@ function observe(root: Node): void {
 export abstract class NwElement extends LitElement {
   static readonly version = VERSION;
 
+  // Declared without decorators: their runtime costs about 0.7 KB gzip in every bundle.
+  static override properties: PropertyDeclarations = { locale: { state: true }, direction: { state: true } };
+
   /** The resolved BCP 47 tag, used for every `Intl` formatter. */
-  @state() protected locale = 'en';
+  protected locale = 'en';
 
   /** The resolved direction. */
-  @state() protected direction: Direction = 'ltr';
+  protected direction: Direction = 'ltr';
 
   private ownContentLang: string | undefined;
 

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/msg.js';
 import { formatPublished } from '../../i18n/format.js';
 import { readingTimeText } from '../../i18n/messages.js';
 import { countWords, readingMinutes } from '../../i18n/reading-time.js';
@@ -73,37 +72,58 @@ function positiveNumber(value: number | undefined): number | undefined {
 export class NwArticleCard extends NwElement {
   static override styles = articleCardStyles;
 
+  static override properties: PropertyDeclarations = {
+    href: {},
+    headline: {},
+    excerpt: {},
+    section: {},
+    image: {},
+    imageAlt: { attribute: 'image-alt' },
+    imageWidth: { attribute: 'image-width', type: Number },
+    imageHeight: { attribute: 'image-height', type: Number },
+    author: {},
+    published: {},
+    readingTime: { attribute: 'reading-time', type: Number },
+    words: { type: Number },
+    src: {},
+    layout: { reflect: true },
+    target: {},
+    fetched: { state: true },
+    status: { state: true },
+    imageFailed: { state: true },
+  };
+
   /** How long, in ms, a `src` may take to answer before the card gives up with `nw-error` `timeout`. */
   static timeout = 10_000;
 
   /** The article's URL; only http(s), relative URLs resolve against the page. */
-  @property() href?: string;
-  @property() headline?: string;
-  @property() excerpt?: string;
+  href?: string;
+  headline?: string;
+  excerpt?: string;
   /** The small label above the headline. */
-  @property() section?: string;
+  section?: string;
   /** The picture's URL; only http(s). */
-  @property() image?: string;
-  @property({ attribute: 'image-alt' }) imageAlt?: string;
-  @property({ attribute: 'image-width', type: Number }) imageWidth?: number;
-  @property({ attribute: 'image-height', type: Number }) imageHeight?: number;
-  @property() author?: string;
+  image?: string;
+  imageAlt?: string;
+  imageWidth?: number;
+  imageHeight?: number;
+  author?: string;
   /** ISO 8601 date-time of publication. */
-  @property() published?: string;
+  published?: string;
   /** Minutes, a positive integer. */
-  @property({ attribute: 'reading-time', type: Number }) readingTime?: number;
+  readingTime?: number;
   /** Word count; without `reading-time` the card computes minutes from it. */
-  @property({ type: Number }) words?: number;
+  words?: number;
   /** URL of a WordPress REST post (`?_embed`) or the reference server's JSON; fetched near the viewport. */
-  @property() src?: string;
+  src?: string;
   /** `vertical` (default), `horizontal` or `compact`. */
-  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+  layout: ArticleCardLayout = 'vertical';
   /** The link's target; `_blank` adds `rel="noopener noreferrer"`. */
-  @property() target?: string;
+  target?: string;
 
-  @state() private fetched: Article = {};
-  @state() private status: Status = 'static';
-  @state() private imageFailed = false;
+  private fetched: Article = {};
+  private status: Status = 'static';
+  private imageFailed = false;
 
   private observer?: IntersectionObserver;
   private abort?: AbortController;

@@ -140,21 +140,22 @@ function fromWordPress(post: Json, base: string): Article {
   };
 }
 
+/** The flat shape of the reference server's samples: `{ lang, headline, excerpt, section, author, published, words, … }`. */
 function fromFlat(data: Json, base: string): Article {
   return {
-    href: safeHttpUrl(text(data.href) ?? text(data.url) ?? text(data.link), base),
+    href: safeHttpUrl(text(data.href ?? data.link), base),
     headline: renderedText(data.headline),
     excerpt: renderedText(data.excerpt),
     section: text(data.section),
     image: safeHttpUrl(text(data.image), base),
-    imageAlt: text(data.image_alt ?? data.imageAlt) ?? '',
-    imageWidth: positive(data.image_width ?? data.imageWidth),
-    imageHeight: positive(data.image_height ?? data.imageHeight),
+    imageAlt: text(data.image_alt) ?? '',
+    imageWidth: positive(data.image_width),
+    imageHeight: positive(data.image_height),
     author: text(data.author),
     published: isoDate(undefined, data.published),
-    readingTime: positive(data.reading_time ?? data.readingTime),
+    readingTime: positive(data.reading_time),
     words: positive(data.words),
-    text: renderedText(data.content ?? data.body),
+    text: renderedText(data.content),
   };
 }
 

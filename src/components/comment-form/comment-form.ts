@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { formatNumber } from '../../i18n/format.js';
 import { type CommentPayload, postComment, type WpComment } from './comments-api.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { formatPublished } from '../../i18n/format.js';
 import { fetchComments, type WpComment } from '../comment-form/comments-api.js';

@@ -1,5 +1,5 @@
 /** The comment count in words, with all six Arabic plural forms (see `i18n/plural.ts` on `one`/`two`). */
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/msg.js';
 import { formatNumber } from '../../i18n/format.js';
 import { plural } from '../../i18n/plural.js';
 

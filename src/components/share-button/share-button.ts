@@ -1,6 +1,5 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize/init/install.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ICONS } from './icons.js';
 import { NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
@@ -25,10 +24,9 @@ const MODES: readonly ShareMode[] = ['auto', 'menu', 'inline', 'native'];
 /** How long a "Link copied" message stays on screen. */
 const STATUS_MS = 5000;
 
+/** One icon. Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace. */
 function icon(name: string): TemplateResult {
-  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-    ${svg`<path d=${ICONS[name]} />`}
-  </svg>`;
+  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
 }
 
 /**
@@ -61,118 +59,147 @@ function icon(name: string): TemplateResult {
 export class NwShareButton extends NwElement {
   static override styles = styles;
 
+  // Declared without decorators, like NwElement's: their runtime costs about 0.7 KB gzip in the bundle.
+  static override properties: PropertyDeclarations = {
+    url: {},
+    shareTitle: { attribute: 'share-title' },
+    text: {},
+    networks: {},
+    mode: { reflect: true },
+    label: {},
+    utm: {},
+    mastodonInstance: { attribute: 'mastodon-instance' },
+    iconOnly: { type: Boolean, reflect: true, attribute: 'icon-only' },
+    open: { state: true },
+    announcement: { state: true },
+    sheetFailed: { state: true },
+  };
+
   /** What to share; default: `<link rel="canonical">` → `<meta property="og:url">` → the page's address. */
-  @property() url?: string;
+  url?: string;
 
   /** The title shared; default `og:title` → `document.title`. */
-  @property({ attribute: 'share-title' }) shareTitle?: string;
+  shareTitle?: string;
 
   /** Optional extra text. */
-  @property() text?: string;
+  text?: string;
 
   /** Space- or comma-separated networks, order kept. */
-  @property() networks?: string;
+  networks?: string;
 
   /** `auto` (default), `menu`, `inline` or `native`. */
-  @property({ reflect: true }) mode: ShareMode = 'auto';
+  mode: ShareMode = 'auto';
 
   /** The trigger's text, or the inline heading. */
-  @property() label?: string;
+  label?: string;
 
   /** Query parameters added to the shared URL; `{network}` is replaced by the network's name. */
-  @property() utm?: string;
+  utm?: string;
 
   /** A Mastodon instance host, e.g. `mastodon.social`. */
-  @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
+  mastodonInstance?: string;
 
   /** Icons only, each with its localized accessible name. */
-  @property({ type: Boolean, reflect: true, attribute: 'icon-only' }) iconOnly = false;
+  iconOnly = false;
 
-  @state() private open = false;
-  @state() private announcement = '';
+  private open = false;
+  private announcement = '';
   /** Set when the share sheet failed: `auto` mode then offers the menu instead. */
-  @state() private sheetFailed = false;
+  private sheetFailed = false;
 
-  private get trigger(): HTMLButtonElement | null | undefined {
+  // Members that are not reactive are #private: the minifier shortens those names, not `private` ones.
+  #list: NetworkName[] = [];
+  #warned = new Set<string>();
+  #statusTimer?: ReturnType<typeof setTimeout>;
+
+  #onOutside = (event: Event): void => {
+    if (!event.composedPath().includes(this)) this.#closeMenu(false);
+  };
+
+  get #trigger(): HTMLButtonElement | null | undefined {
     return this.shadowRoot?.querySelector('[part="trigger"]');
   }
 
-  private get menu(): HTMLElement | null | undefined {
+  get #menu(): HTMLElement | null | undefined {
     return this.shadowRoot?.querySelector('[role="menu"]');
   }
 
-  private list: NetworkName[] = [];
-  private warned = new Set<string>();
-  private statusTimer?: ReturnType<typeof setTimeout>;
-
-  private readonly onOutside = (event: Event): void => {
-    if (!event.composedPath().includes(this)) this.closeMenu(false);
-  };
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.closeMenu(false);
-    clearTimeout(this.statusTimer);
+    this.#closeMenu(false);
+    clearTimeout(this.#statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('networks') || !this.list.length) {
+    if (changed.has('networks') || !this.#list.length) {
       const parsed = parseNetworks(this.networks);
-      this.list = parsed.networks;
-      if (parsed.problem) this.warnOnce(`networks="${this.networks}": ${parsed.problem}.`);
+      this.#list = parsed.networks;
+      if (parsed.problem) this.#warnOnce(`networks="${this.networks}": ${parsed.problem}.`);
     }
     if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
-      this.warnOnce(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
+      this.#warnOnce(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
     }
   }
 
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
+  #warnOnce(message: string): void {
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
     console.warn(`news-widgets: <nw-share-button> ${message}`);
   }
 
-  private get effectiveMode(): ShareMode {
+  get #mode(): ShareMode {
     return MODES.includes(this.mode) ? this.mode : 'auto';
   }
 
   /** The URL shared through `network`: a safe `url` attribute, else the page's canonical URL, with `utm`. */
-  private shareUrl(network: string): string {
+  #shareUrl(network: string): string {
     const base = safeUrl(this.url, document.baseURI) ?? pageUrl(document);
     return withUtm(base, this.utm, network);
   }
 
-  private shareData(network: string): ShareData {
+  #shareData(network: string): ShareData {
     const text = this.text?.trim();
-    return { url: this.shareUrl(network), title: this.shareTitle?.trim() || pageTitle(document), ...(text && { text }) };
+    return { url: this.#shareUrl(network), title: this.shareTitle?.trim() || pageTitle(document), ...(text && { text }) };
   }
 
-  /** Whether the system share sheet accepts this page's data (what `auto` mode decides on). */
-  private get canShareNatively(): boolean {
-    return typeof navigator.share === 'function' && (navigator.canShare?.(this.shareData('native')) ?? false);
+  /**
+   * Whether the trigger opens the system share sheet rather than the menu: always in `native` mode; in `auto`
+   * mode when the browser's sheet accepts this page's data and has not failed before.
+   */
+  get #usesSheet(): boolean {
+    const mode = this.#mode;
+    if (mode !== 'auto') return mode === 'native';
+    return (
+      !this.sheetFailed && typeof navigator.share === 'function' && !!navigator.canShare?.(this.#shareData('native'))
+    );
+  }
+
+  /** Fires the cancelable `nw-share`; `false` when a listener stopped the share. */
+  #beforeShare(network: NwShareDetail['network'], url: string): boolean {
+    return this.emit<NwShareDetail>('nw-share', { network, url }, { cancelable: true });
   }
 
   protected override render(): TemplateResult {
-    const mode = this.effectiveMode;
     return html`<div class="base" lang=${this.locale} dir=${this.direction}>
-      ${mode === 'inline' ? this.renderInline() : this.renderTrigger(mode)}
+      ${this.#mode === 'inline' ? this.#renderInline() : this.#renderTrigger()}
       <div part="status" class="status" role="status">${this.announcement}</div>
     </div>`;
   }
 
-  private renderInline(): TemplateResult {
+  #renderInline(): TemplateResult {
     const heading = this.label?.trim() || msg('Share this article', { id: 'share.heading' });
     return html`<div role="group" aria-labelledby="heading">
       <h2 part="heading" id="heading">${heading}</h2>
       <ul class="row">
-        ${this.list.map((network) => html`<li>${this.renderItem(network, false)}</li>`)}
+        ${this.#list.map((network) => html`<li>${this.#renderItem(network, false)}</li>`)}
       </ul>
     </div>`;
   }
 
-  private renderTrigger(mode: ShareMode): TemplateResult {
+  #renderTrigger(): TemplateResult {
     const label = this.label?.trim() || msg('Share', { id: 'share.label' });
-    const hasMenu = mode === 'menu' || (mode === 'auto' && (this.sheetFailed || !this.canShareNatively));
+    const hasMenu = !this.#usesSheet;
+    const named = this.iconOnly ? label : nothing;
     return html`<div class="anchor">
       <button
         part="trigger"
@@ -180,10 +207,10 @@ export class NwShareButton extends NwElement {
         aria-haspopup=${hasMenu ? 'menu' : nothing}
         aria-expanded=${hasMenu ? String(this.open) : nothing}
         aria-controls=${hasMenu ? 'menu' : nothing}
-        aria-label=${this.iconOnly ? label : nothing}
-        title=${this.iconOnly ? label : nothing}
-        @click=${this.onTriggerClick}
-        @keydown=${hasMenu ? this.onTriggerKeydown : nothing}
+        aria-label=${named}
+        title=${named}
+        @click=${this.#onTriggerClick}
+        @keydown=${hasMenu ? this.#onTriggerKeydown : nothing}
       >
         ${icon('share')}<span part="label" ?hidden=${this.iconOnly}>${label}</span>
       </button>
@@ -194,16 +221,16 @@ export class NwShareButton extends NwElement {
             role="menu"
             aria-label=${label}
             ?hidden=${!this.open}
-            @keydown=${this.onMenuKeydown}
+            @keydown=${this.#onMenuKeydown}
           >
-            ${this.open ? this.list.map((network) => this.renderItem(network, true)) : nothing}
+            ${this.open ? this.#list.map((network) => this.#renderItem(network, true)) : nothing}
           </div>`
         : nothing}
     </div>`;
   }
 
   /** One network: a real link (or the copy button), in the menu (`role="menuitem"`) or the inline row. */
-  private renderItem(network: NetworkName, inMenu: boolean): TemplateResult {
+  #renderItem(network: NetworkName, inMenu: boolean): TemplateResult {
     const entry = NETWORKS[network];
     const iconOnly = this.iconOnly && !inMenu;
     const name = iconOnly ? entry.action() : nothing;
@@ -219,12 +246,12 @@ export class NwShareButton extends NwElement {
         tabindex=${tabindex}
         aria-label=${name}
         title=${name}
-        @click=${this.onCopyClick}
+        @click=${this.#onCopyClick}
       >
         ${content}
       </button>`;
     }
-    const href = targetUrl(network, this.shareData(network), { mastodonInstance: this.mastodonInstance });
+    const href = targetUrl(network, this.#shareData(network), { mastodonInstance: this.mastodonInstance });
     return html`<a
       part="item"
       href=${href ?? nothing}
@@ -235,47 +262,44 @@ export class NwShareButton extends NwElement {
       tabindex=${tabindex}
       aria-label=${name}
       title=${name}
-      @click=${this.onTargetClick}
+      @click=${this.#onTargetClick}
     >
       ${content}
     </a>`;
   }
 
-  private onTargetClick(event: MouseEvent): void {
-    const link = event.currentTarget as HTMLAnchorElement;
-    const network = link.dataset.network as NetworkName;
-    const detail: NwShareDetail = { network, url: this.shareUrl(network) };
-    if (!this.emit('nw-share', detail, { cancelable: true })) event.preventDefault();
-    if (this.open) this.closeMenu(true);
+  #onTargetClick(event: MouseEvent): void {
+    const network = (event.currentTarget as HTMLAnchorElement).dataset.network as NetworkName;
+    if (!this.#beforeShare(network, this.#shareUrl(network))) event.preventDefault();
+    if (this.open) this.#closeMenu(true);
   }
 
-  private async onCopyClick(): Promise<void> {
-    if (this.open) this.closeMenu(true);
-    await this.copy();
+  async #onCopyClick(): Promise<void> {
+    if (this.open) this.#closeMenu(true);
+    await this.#copy();
   }
 
-  private async onTriggerClick(): Promise<void> {
-    const mode = this.effectiveMode;
-    if (mode === 'native' || (mode === 'auto' && !this.sheetFailed && this.canShareNatively)) {
-      if (await this.shareNatively()) return;
-      if (mode === 'native') {
-        await this.copy();
+  async #onTriggerClick(): Promise<void> {
+    if (this.#usesSheet) {
+      if (await this.#shareNatively()) return;
+      if (this.#mode === 'native') {
+        await this.#copy();
         return;
       }
       this.sheetFailed = true;
     }
-    if (this.open) this.closeMenu(true);
-    else void this.openMenu('first');
+    if (this.open) this.#closeMenu(true);
+    else void this.#openMenu(true);
   }
 
   /**
    * Opens the system share sheet. `true` when it was handled (shared, cancelled by the reader, or stopped by
    * `nw-share`); `false` when the browser has none or refused, so the caller falls back.
    */
-  private async shareNatively(): Promise<boolean> {
+  async #shareNatively(): Promise<boolean> {
     if (typeof navigator.share !== 'function') return false;
-    const data = this.shareData('native');
-    if (!this.emit<NwShareDetail>('nw-share', { network: 'native', url: data.url }, { cancelable: true })) return true;
+    const data = this.#shareData('native');
+    if (!this.#beforeShare('native', data.url)) return true;
     try {
       await navigator.share(data);
       return true;
@@ -284,12 +308,12 @@ export class NwShareButton extends NwElement {
     }
   }
 
-  private async copy(): Promise<void> {
-    const url = this.shareUrl('copy');
-    if (!this.emit<NwShareDetail>('nw-share', { network: 'copy', url }, { cancelable: true })) return;
+  async #copy(): Promise<void> {
+    const url = this.#shareUrl('copy');
+    if (!this.#beforeShare('copy', url)) return;
     const copied = await writeClipboard(url, this.renderRoot as ShadowRoot);
     if (copied) this.emit<NwCopyDetail>('nw-copy', { url });
-    void this.announce(
+    void this.#announce(
       this.localized(() =>
         copied
           ? msg('Link copied', { id: 'share.copied' })
@@ -299,62 +323,62 @@ export class NwShareButton extends NwElement {
   }
 
   /** Puts `text` in the live region; clearing it first makes a repeated message heard again. */
-  private async announce(text: string): Promise<void> {
-    clearTimeout(this.statusTimer);
+  async #announce(text: string): Promise<void> {
+    clearTimeout(this.#statusTimer);
     this.announcement = '';
     await this.updateComplete;
     this.announcement = text;
-    this.statusTimer = setTimeout(() => (this.announcement = ''), STATUS_MS);
+    this.#statusTimer = setTimeout(() => (this.announcement = ''), STATUS_MS);
   }
 
-  private items(): HTMLElement[] {
-    return [...(this.menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  #items(): HTMLElement[] {
+    return [...(this.#menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   }
 
-  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+  async #openMenu(focusFirst: boolean): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    this.place();
-    const items = this.items();
-    items[focus === 'first' ? 0 : items.length - 1]?.focus();
-    document.addEventListener('pointerdown', this.onOutside, true);
+    this.#place();
+    const items = this.#items();
+    items[focusFirst ? 0 : items.length - 1]?.focus();
+    document.addEventListener('pointerdown', this.#onOutside, true);
   }
 
-  private closeMenu(refocus: boolean): void {
-    document.removeEventListener('pointerdown', this.onOutside, true);
+  #closeMenu(refocus: boolean): void {
+    document.removeEventListener('pointerdown', this.#onOutside, true);
     if (!this.open) return;
     this.open = false;
-    if (refocus) this.trigger?.focus();
+    if (refocus) this.#trigger?.focus();
   }
 
   /**
    * The menu opens below the trigger toward the inline end; where that would leave the viewport it opens toward
    * the inline start, and above the trigger when there is more room there.
    */
-  private place(): void {
-    const menu = this.menu;
+  #place(): void {
+    const menu = this.#menu;
     if (!menu) return;
+    const { clientWidth: width, clientHeight: height } = document.documentElement;
+    const outside = (): boolean => {
+      const { left, right } = menu.getBoundingClientRect();
+      return right > width || left < 0;
+    };
     menu.classList.remove('flip-inline', 'flip-block');
     const rect = menu.getBoundingClientRect();
-    const width = document.documentElement.clientWidth;
-    const height = document.documentElement.clientHeight;
-    if (rect.right > width || rect.left < 0) {
-      menu.classList.add('flip-inline');
-      const flipped = menu.getBoundingClientRect();
-      if (flipped.right > width || flipped.left < 0) menu.classList.remove('flip-inline');
-    }
-    const above = this.trigger?.getBoundingClientRect().top ?? 0;
+    // Flipped only when that brings it on screen.
+    if (outside()) menu.classList.toggle('flip-inline', !(menu.classList.add('flip-inline'), outside()));
+    const above = this.#trigger?.getBoundingClientRect().top ?? 0;
     if (rect.bottom > height && above > height - rect.top) menu.classList.add('flip-block');
   }
 
-  private onTriggerKeydown(event: KeyboardEvent): void {
+  #onTriggerKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+    void this.#openMenu(event.key === 'ArrowDown');
   }
 
-  private onMenuKeydown(event: KeyboardEvent): void {
-    const items = this.items();
+  #onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.#items();
     const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
     const move = (index: number): void => items[(index + items.length) % items.length]?.focus();
     switch (event.key) {
@@ -372,7 +396,7 @@ export class NwShareButton extends NwElement {
         break;
       case 'Escape':
       case 'Tab':
-        this.closeMenu(true);
+        this.#closeMenu(true);
         break;
       case ' ':
         // Space activates a button natively, but not a link.
