@@ -133,19 +133,30 @@ export const articleCardStyles = css`
     outline: none;
   }
 
+  /*
+   * Each item starts with its "·"; items overlap the gap by its width, so the first item of every line has its
+   * dot just outside the box, where overflow clips it: no line starts with a separator.
+   */
   .meta {
     display: flex;
     flex-wrap: wrap;
-    column-gap: 0.75em;
+    column-gap: 1.5em;
+    overflow: hidden;
     margin: 0;
     margin-block-start: auto;
     font-size: 0.8125em;
     color: var(--_muted);
   }
 
-  .meta > * + *::before {
+  .meta > * {
+    margin-inline-start: -1.5em;
+  }
+
+  .meta > *::before {
     content: '·';
-    margin-inline-end: 0.75em;
+    display: inline-block;
+    inline-size: 1.5em;
+    text-align: center;
   }
 
   .message {
