@@ -14,4 +14,4 @@ for (const entry of entries) {
 }
 const run = (command: string, args: string[]) => execFileSync('npx', [command, ...args], { stdio: 'inherit' });
 run('tsc', ['-p', 'tsconfig.lib.json']);
-run('cem', ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--outdir', 'dist', '--quiet']);
+run('cem', ['analyze', '--quiet']);

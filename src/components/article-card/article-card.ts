@@ -40,6 +40,7 @@ function positiveNumber(value: number | undefined): number | undefined {
  * A card for one article — headline, picture, excerpt, author, date and reading time — set through attributes
  * or loaded from a WordPress REST post. The whole card is one link whose accessible name is the headline.
  *
+ * @tagname nw-article-card
  * @summary A card for one news article, in the article's own language and direction.
  *
  * @slot - Fallback content shown before the element is defined (e.g. a plain link); kept for crawlers, not shown after.
