@@ -2,7 +2,8 @@
  * The share targets (SPEC §5) as one table: a network's entry turns the share data into its intent URL.
  * Adding a network is one entry here (plus its icon in `icons.ts`). Pure: no DOM, no state.
  */
-import { msg } from '@lit/localize/init/install.js';
+import { msg, str } from '../../i18n/msg.js';
+import { countGraphemes, truncateGraphemes as truncate } from '../../internal/text.js';
 
 /** What is shared: the final URL (with `utm` already applied), a title and optional extra text. */
 export interface ShareData {
@@ -19,8 +20,8 @@ export interface TargetOptions {
 interface Network {
   /** The network's name as shown on its button ("WhatsApp" / "واتساب"); call during a render. */
   label(): string;
-  /** The accessible name of an icon-only button ("Share on WhatsApp" / "شارك على واتساب"). */
-  action(): string;
+  /** The accessible name of an icon-only button, where it is not "Share on <label>". */
+  action?(): string;
   /** The target URL; absent for `copy`, which is a button, not a link. */
   href?(data: ShareData, options: TargetOptions): string;
 }
@@ -39,7 +40,7 @@ function message(data: ShareData): string {
  * Message and URL in one text field, the URL on its own line, the message cut so the whole stays within
  * `limit` graphemes when the network counts the URL as `urlWeight` graphemes (the real length by default).
  */
-function withUrl(data: ShareData, limit = Infinity, urlWeight = graphemeCount(data.url)): string {
+function withUrl(data: ShareData, limit = Infinity, urlWeight = countGraphemes(data.url)): string {
   const text = truncate(message(data), limit - urlWeight - 1);
   return text ? `${text}\n${data.url}` : data.url;
 }
@@ -51,49 +52,40 @@ const MASTODON_LIMIT = 500;
 export const NETWORKS = {
   whatsapp: {
     label: () => msg('WhatsApp', { id: 'share.network.whatsapp' }),
-    action: () => msg('Share on WhatsApp', { id: 'share.action.whatsapp' }),
     href: (d) => `https://wa.me/?text=${enc(withUrl(d))}`,
   },
   telegram: {
     label: () => msg('Telegram', { id: 'share.network.telegram' }),
-    action: () => msg('Share on Telegram', { id: 'share.action.telegram' }),
     href: (d) => `https://t.me/share/url?url=${enc(d.url)}&text=${enc(message(d))}`,
   },
   x: {
     label: () => msg('X', { id: 'share.network.x' }),
-    action: () => msg('Share on X', { id: 'share.action.x' }),
     // X counts any link as 23 characters and joins text and URL with a space.
     href: (d) => `https://x.com/intent/tweet?text=${enc(truncate(message(d), 280 - 23 - 1))}&url=${enc(d.url)}`,
   },
   facebook: {
     label: () => msg('Facebook', { id: 'share.network.facebook' }),
-    action: () => msg('Share on Facebook', { id: 'share.action.facebook' }),
     href: (d) => `https://www.facebook.com/sharer/sharer.php?u=${enc(d.url)}`,
   },
   linkedin: {
     label: () => msg('LinkedIn', { id: 'share.network.linkedin' }),
-    action: () => msg('Share on LinkedIn', { id: 'share.action.linkedin' }),
     href: (d) => `https://www.linkedin.com/sharing/share-offsite/?url=${enc(d.url)}`,
   },
   reddit: {
     label: () => msg('Reddit', { id: 'share.network.reddit' }),
-    action: () => msg('Share on Reddit', { id: 'share.action.reddit' }),
     // Reddit titles hold at most 300 characters.
     href: (d) => `https://www.reddit.com/submit?url=${enc(d.url)}&title=${enc(truncate(d.title.trim(), 300))}`,
   },
   bluesky: {
     label: () => msg('Bluesky', { id: 'share.network.bluesky' }),
-    action: () => msg('Share on Bluesky', { id: 'share.action.bluesky' }),
     href: (d) => `https://bsky.app/intent/compose?text=${enc(withUrl(d, 300))}`,
   },
   threads: {
     label: () => msg('Threads', { id: 'share.network.threads' }),
-    action: () => msg('Share on Threads', { id: 'share.action.threads' }),
     href: (d) => `https://www.threads.com/intent/post?text=${enc(truncate(message(d), 500))}&url=${enc(d.url)}`,
   },
   mastodon: {
     label: () => msg('Mastodon', { id: 'share.network.mastodon' }),
-    action: () => msg('Share on Mastodon', { id: 'share.action.mastodon' }),
     href: (d, o) => {
       const text = enc(withUrl(d, MASTODON_LIMIT, 23));
       const instance = mastodonHost(o.mastodonInstance);
@@ -123,6 +115,12 @@ export function isNetwork(name: string): name is NetworkName {
   return Object.hasOwn(NETWORKS, name);
 }
 
+/** The accessible name of an icon-only button: "Share on WhatsApp" / "شارك على واتساب"; call during a render. */
+export function actionName(network: NetworkName): string {
+  const entry: Network = NETWORKS[network];
+  return entry.action?.() ?? msg(str`Share on ${entry.label()}`, { id: 'share.action' });
+}
+
 /** The target URL for `network`, or `undefined` for `copy`. */
 export function targetUrl(network: NetworkName, data: ShareData, options: TargetOptions = {}): string | undefined {
   const entry: Network = NETWORKS[network];
@@ -140,17 +138,16 @@ export interface ParsedNetworks {
  * Unknown names are left out; a list with nothing usable gives the defaults.
  */
 export function parseNetworks(value: string | null | undefined): ParsedNetworks {
-  if (value == null) return { networks: [...DEFAULT_NETWORKS] };
-  const names = value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const names = value?.toLowerCase().split(/[\s,]+/).filter(Boolean) ?? [];
   const networks = [...new Set(names.filter(isNetwork))];
   const unknown = names.filter((name) => !isNetwork(name));
   const problems: string[] = [];
   if (unknown.length) problems.push(`unknown networks ignored: ${unknown.join(', ')}`);
-  if (!networks.length) {
-    problems.push('no usable network listed, using the defaults');
-    return { networks: [...DEFAULT_NETWORKS], problem: problems.join('; ') };
-  }
-  return problems.length ? { networks, problem: problems.join('; ') } : { networks };
+  if (value != null && !networks.length) problems.push('no usable network listed, using the defaults');
+  return {
+    networks: networks.length ? networks : [...DEFAULT_NETWORKS],
+    ...(problems.length && { problem: problems.join('; ') }),
+  };
 }
 
 /** A bare host name (with an optional port) from `mastodon-instance`, tolerating a pasted `https://…/`. */
@@ -167,31 +164,4 @@ export function mastodonHost(value: string | undefined): string | undefined {
 
 function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
-}
-
-let segmenter: Intl.Segmenter | undefined;
-
-function graphemes(text: string): Iterable<{ segment: string }> {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return segmenter.segment(text);
-}
-
-export function graphemeCount(text: string): number {
-  return [...graphemes(text)].length;
-}
-
-/**
- * `text` cut to at most `max` user-perceived characters (grapheme clusters, so an emoji sequence or a letter with
- * its Arabic diacritics is never split), ending in "…" when cut. Stops reading once past the limit, so a
- * 100,000-character text costs no more than a short one.
- */
-export function truncate(text: string, max: number): string {
-  if (max <= 0) return '';
-  if (text.length <= max) return text;
-  const kept: string[] = [];
-  for (const { segment } of graphemes(text)) {
-    if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}…`;
-    kept.push(segment);
-  }
-  return text;
 }

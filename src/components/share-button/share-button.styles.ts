@@ -2,15 +2,16 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_font: var(--nw-font-family, inherit);
     --_text: var(--nw-color-text, #1d2327);
     --_accent: var(--nw-color-accent, #0b5cad);
     --_surface: var(--nw-color-surface, #fff);
     --_border: var(--nw-color-border, #c3c9d0);
     --_radius: var(--nw-radius, 0.5rem);
     --_space: var(--nw-space, 0.5rem);
+    /* The gap between the trigger and what opens from it, and the menu's and the status's padding. */
+    --_half: calc(var(--_space) / 2);
     display: inline-block;
-    font-family: var(--_font);
+    font-family: var(--nw-font-family, inherit);
     color: var(--_text);
   }
 
@@ -99,30 +100,33 @@ export const styles = css`
     fill: currentColor;
   }
 
-  [part='menu'] {
+  /* The menu and the "Link copied" status open under the trigger, at its inline start. */
+  [part='menu'],
+  .status {
     position: absolute;
     z-index: 1000;
-    inset-block-start: calc(100% + var(--_space) / 2);
+    inset-block-start: calc(100% + var(--_half));
     inset-inline-start: 0;
+    border-radius: var(--_radius);
+  }
+
+  [part='menu'] {
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
     min-inline-size: 13rem;
-    padding: calc(var(--_space) / 2);
+    padding: var(--_half);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: var(--_surface);
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
   }
 
-  [part='menu'].flip-inline {
-    inset-inline-start: auto;
-    inset-inline-end: 0;
+  .flip-inline {
+    inset-inline: auto 0;
   }
 
-  [part='menu'].flip-block {
-    inset-block-start: auto;
-    inset-block-end: calc(100% + var(--_space) / 2);
+  .flip-block {
+    inset-block: auto calc(100% + var(--_half));
   }
 
   [part='menu'] [part='item'] {
@@ -140,18 +144,13 @@ export const styles = css`
     background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
   }
 
-  [part='menu'] [part='item'] [part='icon'] {
+  [part='menu'] [part='icon'] {
     color: var(--_accent);
   }
 
   .status {
-    position: absolute;
-    z-index: 1000;
-    inset-block-start: calc(100% + var(--_space) / 2);
-    inset-inline-start: 0;
-    padding-block: calc(var(--_space) / 2);
+    padding-block: var(--_half);
     padding-inline: var(--_space);
-    border-radius: var(--_radius);
     background: var(--_text);
     color: var(--_surface);
     font-size: 0.875em;
@@ -186,7 +185,7 @@ export const styles = css`
       fill: CanvasText;
     }
 
-    a[part='item'] [part='icon'] {
+    a [part='icon'] {
       fill: LinkText;
     }
   }

@@ -2,8 +2,9 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ICONS } from './icons.js';
-import { NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
-import { pageTitle, pageUrl, safeUrl, withUtm } from './share-data.js';
+import { actionName, NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
+import { safeHttpUrl as safeUrl } from '../../internal/url.js';
+import { pageTitle, pageUrl, withUtm } from './share-data.js';
 import { styles } from './share-button.styles.js';
 
 export type ShareMode = 'auto' | 'menu' | 'inline' | 'native';
@@ -233,7 +234,7 @@ export class NwShareButton extends NwElement {
   #renderItem(network: NetworkName, inMenu: boolean): TemplateResult {
     const entry = NETWORKS[network];
     const iconOnly = this.iconOnly && !inMenu;
-    const name = iconOnly ? entry.action() : nothing;
+    const name = iconOnly ? actionName(network) : nothing;
     const content = html`${icon(network)}<span part="label" ?hidden=${iconOnly}>${entry.label()}</span>`;
     const role = inMenu ? 'menuitem' : nothing;
     const tabindex = inMenu ? '-1' : nothing;
@@ -359,14 +360,17 @@ export class NwShareButton extends NwElement {
     const menu = this.#menu;
     if (!menu) return;
     const { clientWidth: width, clientHeight: height } = document.documentElement;
-    const outside = (): boolean => {
+    const offScreen = (): boolean => {
       const { left, right } = menu.getBoundingClientRect();
-      return right > width || left < 0;
+      return left < 0 || right > width;
     };
     menu.classList.remove('flip-inline', 'flip-block');
     const rect = menu.getBoundingClientRect();
-    // Flipped only when that brings it on screen.
-    if (outside()) menu.classList.toggle('flip-inline', !(menu.classList.add('flip-inline'), outside()));
+    // Toward the inline start only where that brings it on screen.
+    if (offScreen()) {
+      menu.classList.add('flip-inline');
+      if (offScreen()) menu.classList.remove('flip-inline');
+    }
     const above = this.#trigger?.getBoundingClientRect().top ?? 0;
     if (rect.bottom > height && above > height - rect.top) menu.classList.add('flip-block');
   }

@@ -3,18 +3,7 @@
  * made safe (only `http:`/`https:` leave the page) and tagged with the site's `utm` parameters. Pure functions
  * over a `Document` and strings.
  */
-
-/** `raw` resolved against `base` when it is an `http:`/`https:` URL, else `undefined` (`javascript:`, `data:`, junk). */
-export function safeUrl(raw: string | null | undefined, base: string): string | undefined {
-  const value = raw?.trim();
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { safeHttpUrl as safeUrl } from '../../internal/url.js';
 
 /** The page's own URL: `<link rel="canonical">` → `<meta property="og:url">` → the document's address. */
 export function pageUrl(doc: Document): string {

@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
 import {
+  actionName,
   DEFAULT_NETWORKS,
   NETWORKS,
-  graphemeCount,
   mastodonHost,
   parseNetworks,
   targetUrl,
-  truncate,
   type NetworkName,
   type ShareData,
 } from '../../../src/components/share-button/networks.js';
+import { countGraphemes as graphemeCount, truncateGraphemes as truncate } from '../../../src/internal/text.js';
 import { withUtm } from '../../../src/components/share-button/share-data.js';
 
 /** The cases every network is checked against (ISSUE: Arabic, Latin, query + fragment, utm). */
@@ -176,9 +176,12 @@ describe('share networks: the networks attribute', () => {
     expect(Object.keys(NETWORKS)).to.deep.equal([
       'whatsapp', 'telegram', 'x', 'facebook', 'linkedin', 'reddit', 'bluesky', 'threads', 'mastodon', 'email', 'copy',
     ]);
-    for (const entry of Object.values(NETWORKS)) {
+    for (const [name, entry] of Object.entries(NETWORKS)) {
       expect(entry.label()).to.be.a('string').and.not.equal('');
-      expect(entry.action()).to.be.a('string').and.not.equal('');
+      expect(actionName(name as NetworkName)).to.be.a('string').and.not.equal('');
     }
+    expect(actionName('whatsapp')).to.equal('Share on WhatsApp');
+    expect(actionName('email')).to.equal('Share by email');
+    expect(actionName('copy')).to.equal('Copy link');
   });
 });

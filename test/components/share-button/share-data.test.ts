@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { pageTitle, pageUrl, safeUrl, withUtm } from '../../../src/components/share-button/share-data.js';
+import { pageTitle, pageUrl, withUtm } from '../../../src/components/share-button/share-data.js';
+import { safeHttpUrl as safeUrl } from '../../../src/internal/url.js';
 
 function doc(head: string, title = 'Doc title'): Document {
   const d = document.implementation.createHTMLDocument(title);
