@@ -8,6 +8,7 @@
  * Catalogs other than the source locale load on demand, once, and are shared by every element.
  */
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { joinStringsAndValues as join } from '@lit/localize/internal/str-tag.js';
 import type { MsgFn, MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { baseLanguage } from './locale.js';
@@ -23,10 +24,6 @@ const catalogs = new Map<UiLocale, TemplateMap>();
 const pending = new Map<UiLocale, Promise<void>>();
 let active: TemplateMap | undefined;
 
-function join(strings: readonly string[], values: readonly unknown[], order?: readonly unknown[]): string {
-  return strings.reduce((text, part, i) => text + String(values[order ? Number(order[i - 1]) : i - 1]) + part);
-}
-
 /**
  * `msg()` against the active catalog. Every message here has an explicit id, so unlike `@lit/localize`'s own
  * runtime this needs no id hashing; messages are plain strings or `str` templates (a translated `str`
@@ -37,7 +34,7 @@ function lookup(template: TemplateLike, options?: MsgOptions): TemplateLike {
   if (typeof template === 'string' || !('strTag' in template)) return translated ?? template;
   if (typeof translated === 'string') return translated;
   return translated && 'strTag' in translated
-    ? join(translated.strings, template.values, translated.values)
+    ? join(translated.strings, template.values, translated.values as number[])
     : join(template.strings, template.values);
 }
 

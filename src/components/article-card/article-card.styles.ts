@@ -4,7 +4,6 @@ export const articleCardStyles = css`
   :host {
     display: block;
     contain: layout style;
-    color-scheme: inherit;
     --_text: var(--nw-color-text, light-dark(#1b1b1b, #ececec));
     --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
     --_accent: var(--nw-color-accent, light-dark(#0b5cad, #8cc4ff));

@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Colours follow the page's color-scheme, like every news-widgets element. */
   :host {
-    --_text: var(--nw-color-text, #1d2327);
-    --_accent: var(--nw-color-accent, #0b5cad);
-    --_surface: var(--nw-color-surface, #fff);
-    --_border: var(--nw-color-border, #c3c9d0);
+    --_text: var(--nw-color-text, light-dark(#1d2327, #e8eaed));
+    --_accent: var(--nw-color-accent, light-dark(#0b5cad, #8ab4f8));
+    --_surface: var(--nw-color-surface, light-dark(#fff, #1f2328));
+    --_border: var(--nw-color-border, light-dark(#c3c9d0, #4a525b));
     --_radius: var(--nw-radius, 0.5rem);
     --_space: var(--nw-space, 0.5rem);
     /* The gap between the trigger and what opens from it, and the menu's and the status's padding. */
@@ -13,15 +14,6 @@ export const styles = css`
     display: inline-block;
     font-family: var(--nw-font-family, inherit);
     color: var(--_text);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--nw-color-text, #e8eaed);
-      --_accent: var(--nw-color-accent, #8ab4f8);
-      --_surface: var(--nw-color-surface, #1f2328);
-      --_border: var(--nw-color-border, #4a525b);
-    }
   }
 
   :host([mode='inline']) {
