@@ -4,30 +4,22 @@ import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const only = process.env.NW_BROWSERS?.split(',');
 const browsers = [
   ['chromium', () =>
     chromeLauncher({
       puppeteer: puppeteerCore,
-      launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: chromiumArgs },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
     })],
   ['firefox', () =>
     chromeLauncher({
       puppeteer: puppeteerCore,
       launchOptions: {
         browser: 'firefox',
-        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        executablePath: FIREFOX_PATH,
         headless: true,
         extraPrefsFirefox: { 'network.proxy.allow_hijacking_localhost': false },
       },

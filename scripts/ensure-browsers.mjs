@@ -2,10 +2,11 @@
 // download. As root on Debian it installs them with apt-get; elsewhere it says in one line what to install.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH, FIREFOX_PATH } from './browsers.mjs';
 
 const browsers = [
-  { pkg: 'chromium', path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', env: 'CHROMIUM_PATH' },
-  { pkg: 'firefox-esr', path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', env: 'FIREFOX_PATH' },
+  { pkg: 'chromium', path: CHROMIUM_PATH, env: 'CHROMIUM_PATH' },
+  { pkg: 'firefox-esr', path: FIREFOX_PATH, env: 'FIREFOX_PATH' },
 ];
 const missing = browsers.filter((browser) => !existsSync(browser.path));
 if (missing.length === 0) process.exit(0);
