@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const commentFormStyles = css`
   :host {
     display: block;
-    --_font: var(--nw-font-family, inherit);
     --_text: var(--nw-color-text, #1b1b1b);
     --_muted: var(--nw-color-muted, #595959);
     --_accent: var(--nw-color-accent, #0b5cad);
@@ -19,7 +18,6 @@ export const commentFormStyles = css`
       --_muted: var(--nw-color-muted, #b5b5b5);
       --_accent: var(--nw-color-accent, #8cc2ff);
       --_surface: var(--nw-color-surface, #161616);
-      --_border: var(--nw-color-border, #8a8a8a);
       --_error: #ffb4ab;
     }
   }
@@ -27,9 +25,12 @@ export const commentFormStyles = css`
     display: none;
   }
   section {
-    font-family: var(--_font);
+    font-family: var(--nw-font-family, inherit);
     color: var(--_text);
     background: var(--_surface);
+  }
+  section,
+  form {
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
@@ -42,25 +43,21 @@ export const commentFormStyles = css`
   h3 {
     font-size: 1.25em;
   }
-  .note,
-  .hint {
+  .note {
     color: var(--_muted);
-  }
-  form {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
   }
   .field {
     display: grid;
     gap: 0.25em;
   }
-  label {
+  .field label,
+  .error,
+  .status {
     font-weight: 600;
   }
-  .check label {
-    font-weight: normal;
-  }
-  .req {
+  .req,
+  .error,
+  .failed {
     color: var(--_error);
   }
   input:not([type='checkbox']),
@@ -73,20 +70,17 @@ export const commentFormStyles = css`
     padding: 0.5em 0.625em;
     box-sizing: border-box;
     inline-size: 100%;
+  }
+  input {
     max-inline-size: 40rem;
   }
   textarea {
     min-block-size: 8em;
     resize: vertical;
-    max-inline-size: none;
   }
   [aria-invalid='true'] {
     border-color: var(--_error);
     border-width: 2px;
-  }
-  .error {
-    color: var(--_error);
-    font-weight: 600;
   }
   .check {
     display: flex;
@@ -121,18 +115,13 @@ export const commentFormStyles = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .status {
-    font-weight: 600;
-  }
-  .failed {
-    color: var(--_error);
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: center;
   }
+  /* The honeypot: out of sight, and inert and aria-hidden in the markup. */
   .hp {
     position: absolute;
     inline-size: 1px;
@@ -144,7 +133,6 @@ export const commentFormStyles = css`
   @media (forced-colors: active) {
     button {
       border-color: ButtonText;
-      forced-color-adjust: auto;
     }
     .error,
     .req,

@@ -1,9 +1,8 @@
 /**
- * A small WordPress REST client for comments (`/wp-json/wp/v2/comments`), shared by the form and the list.
- * It never throws for a server's answer: every outcome is classified, so the form can keep the reader's
- * text and say what happened.
+ * A small WordPress REST client for comments (`/wp-json/wp/v2/comments`): what the form and the list share,
+ * and reading a page of comments. Posting, which only the form does, is in `post-comment.ts`, so the list
+ * (which loads the form at a first "Reply") does not download it: a module both use is bundled whole.
  */
-import type { WpError } from './error-codes.js';
 
 export const TIMEOUT_MS = 15_000;
 
@@ -31,20 +30,29 @@ export interface CommentPayload {
   author_url?: string;
 }
 
-export type SendResult =
-  | { kind: 'sent'; comment: WpComment }
-  | { kind: 'rejected'; status: number; error: WpError }
-  | { kind: 'failed'; status: number; reason: 'network' | 'timeout' | 'server' | 'not-json' };
-
 export interface RequestOptions {
   nonce?: string;
   timeoutMs?: number;
 }
 
-class TimeoutError extends Error {}
+/** The endpoint as an absolute URL, so `/wp-json/…` and `https://site/wp-json/…` name the same comments. */
+export function resolveEndpoint(endpoint: string): string {
+  try {
+    return new URL(endpoint, document.baseURI).href;
+  } catch {
+    return endpoint;
+  }
+}
+
+/** Whether an element knows whose comments it handles: an endpoint and a positive integer post id. */
+export function usable(endpoint: string, postId: number | undefined): boolean {
+  return Boolean(endpoint) && Number.isInteger(postId) && postId! > 0;
+}
+
+export class TimeoutError extends Error {}
 
 /** Runs `run` with an abort signal that fires after `ms`; rejects with `TimeoutError` then, even if `run` ignores it. */
-async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -57,43 +65,6 @@ async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<
     return await Promise.race([run(controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Posts a comment and classifies the answer; resolves, never rejects. */
-export async function postComment(endpoint: string, payload: CommentPayload, options: RequestOptions = {}): Promise<SendResult> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
-  if (options.nonce) headers['X-WP-Nonce'] = options.nonce;
-  try {
-    return await withTimeout(options.timeoutMs ?? TIMEOUT_MS, async (signal) => {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(payload),
-        credentials: options.nonce ? 'include' : 'omit',
-        signal,
-      });
-      const body = await readJson(response);
-      const { status } = response;
-      if (!isObject(body)) return { kind: 'failed', status, reason: status >= 500 ? 'server' : 'not-json' } as const;
-      if (response.ok) return { kind: 'sent', comment: body as unknown as WpComment } as const;
-      if (status >= 500 || typeof body.code !== 'string') return { kind: 'failed', status, reason: 'server' } as const;
-      return { kind: 'rejected', status, error: body as unknown as WpError } as const;
-    });
-  } catch (error) {
-    return { kind: 'failed', status: 0, reason: error instanceof TimeoutError ? 'timeout' : 'network' };
   }
 }
 
@@ -113,10 +84,9 @@ export interface ListQuery {
 /** One page of approved comments; rejects on any failure (network, time-out, non-2xx, non-JSON). */
 export async function fetchComments(endpoint: string, query: ListQuery, options: RequestOptions = {}): Promise<CommentPage> {
   const url = new URL(endpoint, document.baseURI);
-  url.searchParams.set('post', String(query.post));
-  url.searchParams.set('per_page', String(query.perPage));
-  url.searchParams.set('page', String(query.page));
-  url.searchParams.set('order', query.order);
+  // Set one by one, not by replacing `search`: an endpoint may carry its own query (`?rest_route=/wp/v2/comments`).
+  const params = { post: query.post, per_page: query.perPage, page: query.page, order: query.order };
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
   return withTimeout(options.timeoutMs ?? TIMEOUT_MS, async (signal) => {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

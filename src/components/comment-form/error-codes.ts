@@ -2,7 +2,7 @@
  * What each WordPress REST error code means for the reader: a problem on one field (shown by that field) or a
  * problem for the whole form. Codes from `WP_REST_Comments_Controller::create_item` and `wp_allow_comment`.
  */
-import type { Field, Problem } from './validation.js';
+import { type Field, FIELD_ORDER, type Problem } from './validation.js';
 
 export type FormProblem =
   | 'duplicate'
@@ -46,8 +46,6 @@ const FORM: Readonly<Record<string, FormProblem>> = {
   rest_post_invalid_id: 'unavailable',
 };
 
-const PARAM_FIELDS: readonly Field[] = ['content', 'author_name', 'author_email', 'author_url'];
-
 /**
  * Maps a WordPress error to fields or the form. `sent` is what was sent: for
  * `rest_comment_author_data_required` the empty identity fields are the ones to blame.
@@ -67,9 +65,8 @@ export function mapWpError(error: WpError, sent: Partial<Record<Field, string>>)
   if (code === 'rest_invalid_param' || code === 'rest_missing_callback_param') {
     const params = Object.keys(error.data?.params ?? {});
     const fields: MappedError['fields'] = {};
-    for (const param of params) {
-      const field = PARAM_FIELDS.find((f) => f === param);
-      if (field) fields[field] = field === 'content' ? 'required' : 'format';
+    for (const field of FIELD_ORDER) {
+      if (params.includes(field)) fields[field] = field === 'content' ? 'required' : 'format';
     }
     return Object.keys(fields).length ? { fields } : { fields, form: 'rejected' };
   }

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const commentListStyles = css`
   :host {
     display: block;
-    --_font: var(--nw-font-family, inherit);
     --_text: var(--nw-color-text, #1b1b1b);
     --_muted: var(--nw-color-muted, #595959);
     --_accent: var(--nw-color-accent, #0b5cad);
@@ -25,7 +24,7 @@ export const commentListStyles = css`
     display: none;
   }
   section {
-    font-family: var(--_font);
+    font-family: var(--nw-font-family, inherit);
     color: var(--_text);
     background: var(--_surface);
   }
@@ -45,12 +44,6 @@ export const commentListStyles = css`
   article {
     padding-block: calc(var(--_space) * 0.75);
   }
-  article:focus {
-    outline: none;
-  }
-  article:focus-visible {
-    outline: 3px solid var(--_accent);
-  }
   header {
     display: flex;
     flex-wrap: wrap;
@@ -68,7 +61,7 @@ export const commentListStyles = css`
   [part~='held'] {
     font-size: 0.875em;
     font-weight: 600;
-    border: 1px solid currentColor;
+    border: 1px solid;
     border-radius: var(--_radius);
     padding: 0 0.4em;
   }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { fetchComments, postComment } from '../../../src/components/comment-form/comments-api.js';
+import { fetchComments } from '../../../src/components/comment-form/comments-api.js';
+import { postComment } from '../../../src/components/comment-form/post-comment.js';
 import { comment, ENDPOINT, json, stalled, stubFetch } from './helpers.js';
 
 const payload = { post: 42, parent: 0, content: 'مرحبا', author_name: 'سارة', author_email: 's@example.com' };

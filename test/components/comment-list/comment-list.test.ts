@@ -222,6 +222,29 @@ describe('<nw-comment-list> behaviour', () => {
     expect(new URL(String(fetch.firstCall.args[0])).searchParams.get('order')).to.equal('desc');
   });
 
+  it('keeps an open reply form, and what was typed in it, when a new comment is shown above it', async () => {
+    fetch.callsFake(async () => page(three(), 3));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" order="desc"></nw-comment-list>
+      <nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`;
+    const list = wrapper.querySelector('nw-comment-list')!;
+    await waitUntil(() => $(list, '#comment-2'));
+    $(list, '#comment-2 [part~=reply]')!.click();
+    await waitUntil(() => $(list, '#comment-2 nw-comment-form'));
+    const reply = $<NwCommentForm>(list, '#comment-2 nw-comment-form')!;
+    await reply.updateComplete;
+    const name = reply.shadowRoot!.querySelector<HTMLInputElement>('#author')!;
+    name.value = 'Reader';
+    name.dispatchEvent(new Event('input'));
+    const main = wrapper.querySelector('nw-comment-form')!;
+    main.dispatchEvent(new CustomEvent('nw-comment-sent', { bubbles: true, composed: true, detail: comment({ id: 60 }) }));
+    await waitUntil(() => $(list, '#comment-60'));
+    expect(list.shadowRoot!.querySelector('section > ol > li > article')!.id).to.equal('comment-60');
+    // Compared by identity, not with chai's equal on two elements, whose failure message walks them whole.
+    expect($(list, '#comment-2 nw-comment-form') === reply).to.equal(true, 'the same form, moved along with its comment');
+    expect(reply.shadowRoot!.querySelector<HTMLInputElement>('#author')!.value).to.equal('Reader');
+  });
+
   it('caps per-page at 100', async () => {
     fetch.callsFake(async () => page([]));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
