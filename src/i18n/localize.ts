@@ -6,10 +6,12 @@
  * `lit-localize extract`/`build` and XLIFF; what changes is the lookup: `msg()` reads the catalog that is
  * *active*, and an element makes its own catalog active for the duration of its (synchronous) render.
  * Catalogs other than the source locale load on demand, once, and are shared by every element.
+ *
+ * `msg` and `str` themselves are this project's (see msg.ts), typed as `@lit/localize`'s so its extractor
+ * still finds every message: no `@lit/localize` code ships, and a host page that configures `@lit/localize`
+ * for itself cannot collide with the widgets.
  */
-import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { joinStringsAndValues as join } from '@lit/localize/internal/str-tag.js';
-import type { MsgFn, MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
+import type { MsgOptions, TemplateLike, TemplateMap } from '@lit/localize';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { baseLanguage } from './locale.js';
 
@@ -24,25 +26,23 @@ const catalogs = new Map<UiLocale, TemplateMap>();
 const pending = new Map<UiLocale, Promise<void>>();
 let active: TemplateMap | undefined;
 
+/** The source's text with its values, in the order a translation gives (`order[i]` indexes `values`). */
+function join(strings: readonly string[], values: readonly unknown[], order?: readonly unknown[]): string {
+  return strings.reduce((text, part, i) => text + String(values[order ? Number(order[i - 1]) : i - 1]) + part);
+}
+
 /**
  * `msg()` against the active catalog. Every message here has an explicit id, so unlike `@lit/localize`'s own
  * runtime this needs no id hashing; messages are plain strings or `str` templates (a translated `str`
  * carries the indices of the source's values in its `values`).
  */
-function lookup(template: TemplateLike, options?: MsgOptions): TemplateLike {
+export function lookup(template: TemplateLike, options?: MsgOptions): TemplateLike {
   const translated = options?.id ? active?.[options.id] : undefined;
   if (typeof template === 'string' || !('strTag' in template)) return translated ?? template;
   if (typeof translated === 'string') return translated;
   return translated && 'strTag' in translated
-    ? join(translated.strings, template.values, translated.values as number[])
+    ? join(translated.strings, template.values, translated.values)
     : join(template.strings, template.values);
-}
-
-try {
-  _installMsgImplementation(lookup as MsgFn);
-} catch {
-  // The host page configured @lit/localize itself (possible only with the unbundled library build):
-  // messages then follow its page-wide locale instead of each element's.
 }
 
 /** The UI locale for a resolved tag: its base language when translated, else the source locale. */

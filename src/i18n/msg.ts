@@ -1,7 +1,15 @@
 /**
- * `msg` and `str` without `@lit/localize`'s index module, whose module-level side effects (a resolved
- * loading promise, a hex table for id hashing) would otherwise end up in every bundle.
- * lit-localize's extractor finds messages by type, so calls through these re-exports are still extracted.
+ * The `msg` and `str` every element writes its UI strings with. They have `@lit/localize`'s types, which is how
+ * `lit-localize extract` recognises them, but they are this project's: `msg` looks the message up in the catalog
+ * the rendering element made active (see localize.ts).
  */
-export { msg } from '@lit/localize/init/install.js';
-export { str } from '@lit/localize/internal/str-tag.js';
+import type { MsgFn, str as litStr } from '@lit/localize';
+import { lookup } from './localize.js';
+
+export const msg = lookup as MsgFn;
+
+export const str = ((strings: TemplateStringsArray, ...values: unknown[]) => ({
+  strTag: true as const,
+  strings,
+  values,
+})) as typeof litStr;
