@@ -24,8 +24,16 @@ export interface Client {
 /** `2026-11-29T12:00:00`: WordPress's zone-less GMT form. */
 const gmtString = (date: Date) => date.toISOString().slice(0, 19);
 
+/**
+ * Checks and stores one comment in a single write transaction: it is committed before this returns, so a
+ * caller that answers 201 afterwards never acknowledges a comment the database does not hold.
+ */
 export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Comment {
-  const post = draft.post > 0 ? context.posts.get(draft.post) : undefined;
+  return context.comments.atomically(() => checkAndInsert(context, draft, client));
+}
+
+function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Client): Comment {
+  const post = draft.post > 0 ? context.posts.commentTarget(draft.post) : undefined;
   if (!post) {
     throw new WpError(
       'rest_comment_invalid_post_id',

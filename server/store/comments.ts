@@ -1,5 +1,5 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
-import type { Db } from './database.js';
+import { contentHash, type Db } from './database.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 
@@ -78,12 +78,31 @@ const toComment = (row: CommentRow): Comment => ({
 
 export type CommentStore = ReturnType<typeof createCommentStore>;
 
+/**
+ * WordPress's duplicate check: same post and parent, same name or e-mail, same text. Each branch is one probe
+ * of a migration-2 index on (post, author, content_hash); rows written by other tools without a hash
+ * (content_hash NULL) are probed too, so they still count. The text itself is always compared.
+ */
+const duplicateBranch = (author: string, hash: string) =>
+  `SELECT 1 FROM comments WHERE post = :post AND ${author} AND ${hash}
+     AND coalesce(parent, 0) = :parent AND content = :content`;
+export const DUPLICATE_SQL = [
+  duplicateBranch('author_email = :email', 'content_hash = :hash'),
+  duplicateBranch('author_name = :name', 'content_hash = :hash'),
+  duplicateBranch('author_email = :email', 'content_hash IS NULL'),
+  duplicateBranch('author_name = :name', 'content_hash IS NULL'),
+].join('\n  UNION ALL\n') + '\n  LIMIT 1';
+
+type InsertParams = NewComment & { contentHash: number };
+
 export function createCommentStore(db: Db) {
   const statements = {
-    insert: db.prepare<NewComment, { id: number }>(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status)
-       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status)
-       RETURNING id`,
+    // RETURNING gives back the stored row, slug included, so a new comment costs one statement.
+    insert: db.prepare<InsertParams, CommentRow>(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status, content_hash)
+       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status, :contentHash)
+       RETURNING id, post, (SELECT slug FROM posts WHERE posts.id = comments.post) AS post_slug, coalesce(parent, 0) AS parent,
+                 author_name, author_email, author_url, date_gmt, content, status`,
     ),
     byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
     count: db
@@ -94,17 +113,15 @@ export function createCommentStore(db: Db) {
       asc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`),
       desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
     },
-    // WordPress's duplicate check: same post and parent, same name or e-mail, same text.
     duplicate: db
-      .prepare<{ post: number; parent: number; name: string; email: string; content: string }, number>(
-        `SELECT 1 FROM comments WHERE post = :post AND coalesce(parent, 0) = :parent
-           AND (author_name = :name OR author_email = :email) AND content = :content LIMIT 1`,
-      )
+      .prepare<{ post: number; parent: number; name: string; email: string; content: string; hash: number }, number>(DUPLICATE_SQL)
       .pluck(),
     latestByEmail: db
       .prepare<[string], string>('SELECT max(date_gmt) FROM comments WHERE author_email = ?')
       .pluck(),
   };
+  // BEGIN IMMEDIATE: the checks and the insert they allow see the same database, even with a second writer.
+  const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
 
   const filterParams = (filter: CommentFilter) => ({
     posts: filter.posts ? JSON.stringify(filter.posts) : null,
@@ -112,9 +129,13 @@ export function createCommentStore(db: Db) {
   });
 
   return {
+    /** Stores the comment; it is committed when this returns, unless called inside `atomically`. */
     insert(comment: NewComment): Comment {
-      const { id } = statements.insert.get(comment) as { id: number };
-      return toComment(statements.byId.get(id) as CommentRow);
+      return toComment(statements.insert.get({ ...comment, contentHash: contentHash(comment.content) }) as CommentRow);
+    },
+    /** Runs `work` in one write transaction, committed when it returns and rolled back if it throws. */
+    atomically<T>(work: () => T): T {
+      return immediate(work) as T;
     },
     get(id: number): Comment | undefined {
       const row = statements.byId.get(id);
@@ -133,6 +154,7 @@ export function createCommentStore(db: Db) {
         name: comment.authorName,
         email: comment.authorEmail,
         content: comment.content,
+        hash: contentHash(comment.content),
       });
       return found !== undefined;
     },

@@ -73,4 +73,20 @@ export const migrations: readonly string[] = [
   CREATE INDEX comments_by_post ON comments (post, status, date_gmt, id);
   CREATE INDEX comments_by_email ON comments (author_email, date_gmt);
   `,
+  /*
+   * 2: an indexed duplicate check. WordPress's rule (same post and parent, same name or e-mail, same text) had
+   * only comments_by_post to go on, so every new comment read every comment on its post. content_hash is a
+   * 48-bit digest of the text (nw_content_hash, registered by openDatabase); the text itself is still compared,
+   * so a collision can never make two different comments duplicates. One index per side of the "name or e-mail".
+   * Rows other tools insert without a hash keep it NULL, and the check probes those too.
+   */ `
+  ALTER TABLE comments ADD COLUMN content_hash INTEGER;
+  UPDATE comments SET content_hash = nw_content_hash(content);
+  CREATE INDEX comments_duplicate_by_email ON comments (post, author_email, content_hash);
+  CREATE INDEX comments_duplicate_by_name ON comments (post, author_name, content_hash);
+  -- A text edited by another tool loses its now-wrong hash; the duplicate check also probes NULL hashes.
+  CREATE TRIGGER comments_content_edited AFTER UPDATE OF content ON comments
+    WHEN NEW.content IS NOT OLD.content AND NEW.content_hash IS OLD.content_hash
+    BEGIN UPDATE comments SET content_hash = NULL WHERE id = NEW.id; END;
+  `,
 ];

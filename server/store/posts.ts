@@ -49,6 +49,13 @@ export interface Post {
   modifiedGmt: string;
 }
 
+/** What creating a comment needs to know about its post. */
+export interface CommentTarget {
+  id: number;
+  slug: string;
+  commentStatus: 'open' | 'closed';
+}
+
 export interface PostFilter {
   /** Only posts with one of these slugs. */
   slugs?: readonly string[];
@@ -104,6 +111,9 @@ export function createPostStore(db: Db) {
       ),
     },
     byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
+    commentTarget: db.prepare<[number], CommentTarget>(
+      `SELECT id, slug, comment_status AS commentStatus FROM posts WHERE id = ? AND status = 'publish'`,
+    ),
     author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
     category: db.prepare<[number], Category>('SELECT id, slug, name FROM categories WHERE id = ?'),
     media: db.prepare<[number], MediaRow>('SELECT * FROM media WHERE id = ?'),
@@ -163,6 +173,10 @@ export function createPostStore(db: Db) {
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);
       return row && toPost(row);
+    },
+    /** A published post's id, slug and comment status, without the author, image and section `get` adds. */
+    commentTarget(id: number): CommentTarget | undefined {
+      return statements.commentTarget.get(id);
     },
     author,
     media,

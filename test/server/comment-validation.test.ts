@@ -107,6 +107,10 @@ describe('checkCommentFields', () => {
     ['name over', { authorName: over(MAX_LENGTHS.authorName) }, 'comment_author_column_length'],
     ['Arabic name at the limit, counted in characters', { authorName: 'ع'.repeat(MAX_LENGTHS.authorName) }, 'ok'],
     ['emoji name at the limit, counted in code points', { authorName: '😀'.repeat(MAX_LENGTHS.authorName) }, 'ok'],
+    ['emoji name one over', { authorName: '😀'.repeat(MAX_LENGTHS.authorName + 1) }, 'comment_author_column_length'],
+    ['emoji content at the limit', { content: '😀'.repeat(MAX_LENGTHS.content) }, 'ok'],
+    ['lone surrogates count one each', { authorName: '\ud800'.repeat(MAX_LENGTHS.authorName + 1) }, 'comment_author_column_length'],
+    ['a pair split by the limit', { authorName: `${'x'.repeat(MAX_LENGTHS.authorName - 1)}😀` }, 'ok'],
     ['e-mail over', { authorEmail: over(MAX_LENGTHS.authorEmail) }, 'comment_author_email_column_length'],
     ['URL over', { authorUrl: over(MAX_LENGTHS.authorUrl) }, 'comment_author_url_column_length'],
     ['content at the limit', { content: 'x'.repeat(MAX_LENGTHS.content) }, 'ok'],
@@ -150,5 +154,36 @@ describe('RateLimiter', () => {
   test('limit 0 never limits', () => {
     const limiter = new RateLimiter(0);
     for (let index = 0; index < 1000; index++) assert.equal(limiter.hit('a'), 0);
+  });
+
+  test('a high limit counts exactly, sliding, and each hit stays cheap', () => {
+    let now = 0;
+    const limit = 100_000;
+    const limiter = new RateLimiter(limit, () => now);
+    const started = performance.now();
+    // The whole limit within the first half of the window…
+    for (let index = 0; index < limit; index++) {
+      now = index * (WINDOW_MS / 2 / limit);
+      assert.equal(limiter.hit('a'), 0);
+    }
+    now = WINDOW_MS / 2;
+    assert.equal(limiter.hit('a'), 30, 'full: the oldest hit leaves in 30 s');
+    // …then, past the window, exactly the expired hits free their places again.
+    now = WINDOW_MS + 1000;
+    let allowed = 0;
+    while (limiter.hit('a') === 0) allowed++;
+    assert.equal(allowed, Math.floor(limit * (1000 / (WINDOW_MS / 2))) + 1);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2000, `${elapsed.toFixed(0)} ms for ${limit} hits`);
+  });
+
+  test('forgets addresses with no hit in the window', () => {
+    let now = 0;
+    const limiter = new RateLimiter(5, () => now);
+    for (let index = 0; index < 100; index++) limiter.hit(`10.0.0.${index}`);
+    assert.equal(limiter.size, 100);
+    now = WINDOW_MS;
+    limiter.hit('10.0.1.1');
+    assert.equal(limiter.size, 1);
   });
 });

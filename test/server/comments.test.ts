@@ -346,6 +346,38 @@ describe('flooding, moderation and the rate limit', () => {
       server.remove();
     }
   });
+
+  test('RATE_LIMIT=0 turns the limit off: more than the default 30 a minute from one address', async () => {
+    const server = await startServer({ MODERATION: 'approve', RATE_LIMIT: '0', FLOOD_SECONDS: '0' });
+    try {
+      const statuses = [];
+      for (let index = 0; index < 40; index++) statuses.push((await postComment(server, valid())).status);
+      assert.deepEqual(new Set(statuses), new Set([201]));
+      assert.equal(rowCount(server), 40);
+    } finally {
+      await server.close();
+      server.remove();
+    }
+  });
+
+  test('every 201 is a committed row, under 50 concurrent POSTs; duplicates among them are refused', async () => {
+    const server = await startServer({ MODERATION: 'approve', RATE_LIMIT: '0', FLOOD_SECONDS: '0' });
+    try {
+      const same = valid();
+      const bodies = [...Array.from({ length: 45 }, () => valid()), ...Array.from({ length: 5 }, () => same)];
+      const answers = await Promise.all(bodies.map((body) => postComment(server, body)));
+      const created = answers.filter((answer) => answer.status === 201);
+      assert.equal(created.length, 46, 'the repeated comment is stored once');
+      assert.equal(answers.filter((answer) => answer.body.code === 'comment_duplicate').length, 4);
+      assert.equal(rowCount(server), 46);
+      answers.forEach((answer, index) => {
+        if (answer.status === 201) assert.equal(row(server, answer.body.id)?.content, bodies[index].content);
+      });
+    } finally {
+      await server.close();
+      server.remove();
+    }
+  });
 });
 
 describe('GET /wp-json/wp/v2/comments', () => {

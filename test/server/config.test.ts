@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     assert.equal(config.rateLimit, 5);
   });
 
+  test('RATE_LIMIT=0 turns the limit off; 100000 a minute is the most it takes', () => {
+    assert.equal(loadConfig({ RATE_LIMIT: '0' }).rateLimit, 0);
+    assert.equal(loadConfig({ RATE_LIMIT: '100000' }).rateLimit, 100_000);
+    assert.throws(() => loadConfig({ RATE_LIMIT: '100001' }), /^ConfigError: RATE_LIMIT must be a whole number from 0 to 100000/);
+  });
+
   test('blank values fall back to the defaults', () => {
     const config = loadConfig({ PORT: '', MODERATION: ' ', ALLOWED_ORIGINS: '' });
     assert.equal(config.port, 8080);
