@@ -48,6 +48,8 @@ export default {
   files: ['test/{components,i18n,internal}/**/*.test.ts'],
   nodeResolve: true,
   middleware: [slowFixture],
+  // Lit's development build runs in tests for its warnings; its one notice that it is the development build is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   browsers,
   concurrency: 1,
   testsFinishTimeout: 300_000,
