@@ -36,17 +36,12 @@ export abstract class NwElement extends LitElement {
   /** The resolved direction. */
   protected direction: Direction = 'ltr';
 
-  private ownContentLang: string | undefined;
-
-  /** The language of the element's content when it knows one (an article's `lang`). */
-  protected get contentLang(): string | undefined {
-    return this.ownContentLang;
-  }
-
-  protected set contentLang(tag: string | undefined) {
-    this.ownContentLang = tag;
-    this.resolveLanguage();
-  }
+  /**
+   * The language of the element's content when it knows one (an article's `lang`); call `resolveLanguage()`
+   * after changing it. A plain field, not an accessor: only the card sets it, and every element's bundle
+   * would carry the accessor.
+   */
+  protected contentLang?: string;
 
   /** The language the UI strings are in: the resolved tag's language when translated, else `en`. */
   protected get uiLocale(): UiLocale {

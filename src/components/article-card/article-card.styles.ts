@@ -4,20 +4,13 @@ export const articleCardStyles = css`
   :host {
     display: block;
     contain: layout style;
-    --_text: var(--nw-color-text, light-dark(#1b1b1b, #ececec));
     --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
-    --_accent: var(--nw-color-accent, light-dark(#0b5cad, #8cc4ff));
-    --_surface: var(--nw-color-surface, light-dark(#ffffff, #1e1e1e));
     --_border: var(--nw-color-border, light-dark(#d9d9d9, #3d3d3d));
     --_placeholder: light-dark(#e9e9e9, #333333);
     --_radius: var(--nw-radius, 0.5rem);
     --_space: var(--nw-space, 1rem);
     --_headline-lines: var(--nw-headline-lines, 3);
     --_excerpt-lines: var(--nw-excerpt-lines, 3);
-  }
-
-  :host([hidden]) {
-    display: none;
   }
 
   .placeholder {
@@ -31,8 +24,6 @@ export const articleCardStyles = css`
     block-size: 100%;
     box-sizing: border-box;
     overflow: hidden;
-    font-family: var(--nw-font-family, inherit);
-    color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

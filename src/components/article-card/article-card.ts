@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '../../i18n/msg.js';
 import { formatPublished } from '../../i18n/format.js';
 import { readingTimeText } from '../../i18n/messages.js';
@@ -8,6 +7,7 @@ import { NwElement } from '../../internal/nw-element.js';
 import { collapseWhitespace, truncateGraphemes } from '../../internal/text.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { type Article, ArticleLoadError, type LoadFailure, loadArticle } from './article-source.js';
+import { theme } from '../../internal/theme.styles.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 export type ArticleCardLayout = 'vertical' | 'horizontal' | 'compact';
@@ -71,7 +71,7 @@ function positiveNumber(value: number | undefined): number | undefined {
  * @cssprop --nw-card-image-ratio - The picture's aspect ratio (default: from image-width/height, else 16 / 9).
  */
 export class NwArticleCard extends NwElement {
-  static override styles = articleCardStyles;
+  static override styles = [theme, articleCardStyles];
 
   static override properties: PropertyDeclarations = {
     href: {},
@@ -144,6 +144,7 @@ export class NwArticleCard extends NwElement {
     if (changed.has('src') && changed.get('src') !== undefined) {
       this.fetched = {};
       this.contentLang = undefined;
+      this.resolveLanguage();
     }
     if (changed.has('src')) {
       this.stopLoading();
@@ -185,6 +186,7 @@ export class NwArticleCard extends NwElement {
       this.fetched = article;
       this.imageFailed = false;
       this.contentLang = article.lang;
+      this.resolveLanguage();
       this.status = 'loaded';
       await this.updateComplete;
       this.emit<Article>('nw-load', article);
@@ -277,8 +279,8 @@ export class NwArticleCard extends NwElement {
               part="image"
               src=${image}
               alt=${article.imageAlt ?? ''}
-              width=${ifDefined(imageWidth)}
-              height=${ifDefined(imageHeight)}
+              width=${imageWidth ?? nothing}
+              height=${imageHeight ?? nothing}
               loading="lazy"
               decoding="async"
               @error=${() => (this.imageFailed = true)}
@@ -296,8 +298,8 @@ export class NwArticleCard extends NwElement {
           ? html`<a
               class="link"
               href=${article.href}
-              target=${ifDefined(this.target?.trim() || undefined)}
-              rel=${ifDefined(blank ? 'noopener noreferrer' : undefined)}
+              target=${this.target?.trim() || nothing}
+              rel=${blank ? 'noopener noreferrer' : nothing}
               >${article.headline}</a
             >`
           : (article.headline ?? nothing)}

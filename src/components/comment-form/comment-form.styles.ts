@@ -3,30 +3,13 @@ import { css } from 'lit';
 export const commentFormStyles = css`
   :host {
     display: block;
-    --_text: var(--nw-color-text, #1b1b1b);
-    --_muted: var(--nw-color-muted, #595959);
-    --_accent: var(--nw-color-accent, #0b5cad);
-    --_surface: var(--nw-color-surface, #fff);
+    --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
     --_border: var(--nw-color-border, #8a8a8a);
-    --_error: #b3261e;
+    --_error: light-dark(#b3261e, #ffb4ab);
     --_radius: var(--nw-radius, 4px);
     --_space: var(--nw-space, 1rem);
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--nw-color-text, #ececec);
-      --_muted: var(--nw-color-muted, #b5b5b5);
-      --_accent: var(--nw-color-accent, #8cc2ff);
-      --_surface: var(--nw-color-surface, #161616);
-      --_error: #ffb4ab;
-    }
-  }
-  :host([hidden]) {
-    display: none;
-  }
   section {
-    font-family: var(--nw-font-family, inherit);
-    color: var(--_text);
     background: var(--_surface);
   }
   section,
@@ -111,24 +94,11 @@ export const commentFormStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
-  :focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space);
     align-items: center;
-  }
-  /* The honeypot: out of sight, and inert and aria-hidden in the markup. */
-  .hp {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   @media (forced-colors: active) {
     button {
@@ -141,9 +111,6 @@ export const commentFormStyles = css`
     }
     [aria-invalid='true'] {
       border-style: dashed;
-    }
-    :focus-visible {
-      outline-color: Highlight;
     }
   }
 `;

@@ -16,6 +16,8 @@ import {
   type Problems,
   validate,
 } from './validation.js';
+import { theme } from '../../internal/theme.styles.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { commentFormStyles } from './comment-form.styles.js';
 
 /** What happened to the last attempt to send. */
@@ -72,7 +74,7 @@ const CONTROLS: Readonly<Record<Field, readonly [id: string, type: string, autoc
  * @fires nw-comment-error - When the server refused the comment or could not be reached; `detail` is `{ code, status }`.
  */
 export class NwCommentForm extends NwElement {
-  static override styles = commentFormStyles;
+  static override styles = [theme, visuallyHidden, commentFormStyles];
 
   // Declared without decorators, like the base's: their runtime costs about 0.7 KB gzip in every bundle.
   static override properties: PropertyDeclarations = {
@@ -417,7 +419,7 @@ export class NwCommentForm extends NwElement {
                     </label>
                   </div>`
               : nothing}
-            <div class="hp" aria-hidden="true" inert>
+            <div class="visually-hidden" aria-hidden="true" inert>
               <label>
                 ${msg('Leave this field empty', { id: 'comment-form.honeypot' })}
                 <input name="nw_hp" tabindex="-1" autocomplete="off" />

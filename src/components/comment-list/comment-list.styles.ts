@@ -3,29 +3,12 @@ import { css } from 'lit';
 export const commentListStyles = css`
   :host {
     display: block;
-    --_text: var(--nw-color-text, #1b1b1b);
-    --_muted: var(--nw-color-muted, #595959);
-    --_accent: var(--nw-color-accent, #0b5cad);
-    --_surface: var(--nw-color-surface, #fff);
-    --_border: var(--nw-color-border, #d0d0d0);
+    --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
+    --_border: var(--nw-color-border, light-dark(#d0d0d0, #444));
     --_radius: var(--nw-radius, 4px);
     --_space: var(--nw-space, 1rem);
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_text: var(--nw-color-text, #ececec);
-      --_muted: var(--nw-color-muted, #b5b5b5);
-      --_accent: var(--nw-color-accent, #8cc2ff);
-      --_surface: var(--nw-color-surface, #161616);
-      --_border: var(--nw-color-border, #444);
-    }
-  }
-  :host([hidden]) {
-    display: none;
-  }
   section {
-    font-family: var(--nw-font-family, inherit);
-    color: var(--_text);
     background: var(--_surface);
   }
   h2 {
@@ -96,10 +79,6 @@ export const commentListStyles = css`
     padding: 0;
     text-decoration: underline;
   }
-  :focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   .reply {
     display: grid;
     gap: 0.5em;
@@ -109,20 +88,9 @@ export const commentListStyles = css`
   .reply nw-comment-form {
     justify-self: stretch;
   }
-  .sr-only {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   @media (forced-colors: active) {
     button {
       border-color: ButtonText;
-    }
-    :focus-visible {
-      outline-color: Highlight;
     }
   }
 `;

@@ -7,6 +7,8 @@ import type { NwCommentForm } from '../comment-form/comment-form.js';
 import { commentCountText } from './messages.js';
 import { sanitize } from './sanitize.js';
 import { buildThreads, type ThreadNode } from './threads.js';
+import { theme } from '../../internal/theme.styles.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { commentListStyles } from './comment-list.styles.js';
 
 interface Shown {
@@ -53,7 +55,7 @@ function commentDate(comment: WpComment): Date {
  * @cssprop --nw-space - Base spacing.
  */
 export class NwCommentList extends NwElement {
-  static override styles = commentListStyles;
+  static override styles = [theme, visuallyHidden, commentListStyles];
 
   // Declared without decorators, like the base's: their runtime costs about 0.7 KB gzip in every bundle.
   static override properties: PropertyDeclarations = {
@@ -311,7 +313,7 @@ export class NwCommentList extends NwElement {
             ${msg('Load more comments', { id: 'comment-list.more' })}
           </button>`
         : nothing}
-      <p class="sr-only" role="status">${this.announcement}</p>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
 }

@@ -141,12 +141,12 @@ export function parseNetworks(value: string | null | undefined): ParsedNetworks 
   const names = value?.toLowerCase().split(/[\s,]+/).filter(Boolean) ?? [];
   const networks = [...new Set(names.filter(isNetwork))];
   const unknown = names.filter((name) => !isNetwork(name));
-  const problems: string[] = [];
-  if (unknown.length) problems.push(`unknown networks ignored: ${unknown.join(', ')}`);
-  if (value != null && !networks.length) problems.push('no usable network listed, using the defaults');
+  if (networks.length) {
+    return unknown.length ? { networks, problem: `unknown networks ignored: ${unknown.join(', ')}` } : { networks };
+  }
   return {
-    networks: networks.length ? networks : [...DEFAULT_NETWORKS],
-    ...(problems.length && { problem: problems.join('; ') }),
+    networks: [...DEFAULT_NETWORKS],
+    ...(value != null && { problem: `no usable network in it (${unknown.join(', ') || 'empty'}); using the defaults` }),
   };
 }
 

@@ -1,42 +1,28 @@
 import { css } from 'lit';
 
+/** On top of the shared `theme`; menu items are addressed by their role, the row's by `.row`. */
 export const styles = css`
-  /* Colours follow the page's color-scheme, like every news-widgets element. */
   :host {
-    --_text: var(--nw-color-text, light-dark(#1d2327, #e8eaed));
-    --_accent: var(--nw-color-accent, light-dark(#0b5cad, #8ab4f8));
-    --_surface: var(--nw-color-surface, light-dark(#fff, #1f2328));
     --_border: var(--nw-color-border, light-dark(#c3c9d0, #4a525b));
     --_radius: var(--nw-radius, 0.5rem);
     --_space: var(--nw-space, 0.5rem);
     /* The gap between the trigger and what opens from it, and the menu's and the status's padding. */
     --_half: calc(var(--_space) / 2);
     display: inline-block;
-    font-family: var(--nw-font-family, inherit);
-    color: var(--_text);
   }
 
   :host([mode='inline']) {
     display: block;
   }
 
-  [hidden] {
-    display: none !important;
-  }
-
-  .base,
-  .anchor {
+  /* What the menu and the status are placed against: as wide as the trigger, or the inline row. */
+  .base {
     position: relative;
-  }
-
-  .anchor {
-    display: inline-block;
   }
 
   h2 {
     margin: 0 0 var(--_space);
     font-size: 1.05em;
-    font-weight: 700;
   }
 
   .row {
@@ -60,7 +46,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: var(--_surface);
-    color: var(--_text);
+    color: inherit;
     font: inherit;
     line-height: 1.2;
     text-decoration: none;
@@ -78,11 +64,6 @@ export const styles = css`
   .row [part='item']:hover {
     border-color: var(--_accent);
     color: var(--_accent);
-  }
-
-  :focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
 
   [part='icon'] {
@@ -121,7 +102,7 @@ export const styles = css`
     inset-block: auto calc(100% + var(--_half));
   }
 
-  [part='menu'] [part='item'] {
+  [role='menuitem'] {
     inline-size: 100%;
     min-block-size: 2.5rem;
     padding-block: var(--_space);
@@ -131,12 +112,12 @@ export const styles = css`
     text-align: start;
   }
 
-  [part='menu'] [part='item']:hover,
-  [part='menu'] [part='item']:focus {
+  [role='menuitem']:hover,
+  [role='menuitem']:focus {
     background: color-mix(in srgb, var(--_accent) 16%, var(--_surface));
   }
 
-  [part='menu'] [part='icon'] {
+  [role='menuitem'] [part='icon'] {
     color: var(--_accent);
   }
 
@@ -168,7 +149,7 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
 
-    [part='menu'] [part='item']:focus {
+    [role='menuitem']:focus {
       outline: 2px solid Highlight;
       outline-offset: -2px;
     }

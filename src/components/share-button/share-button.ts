@@ -2,9 +2,10 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { ICONS } from './icons.js';
-import { actionName, NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
+import { actionName, DEFAULT_NETWORKS, NETWORKS, parseNetworks, targetUrl, type NetworkName, type ShareData } from './networks.js';
 import { safeHttpUrl as safeUrl } from '../../internal/url.js';
 import { pageTitle, pageUrl, withUtm } from './share-data.js';
+import { theme } from '../../internal/theme.styles.js';
 import { styles } from './share-button.styles.js';
 
 export type ShareMode = 'auto' | 'menu' | 'inline' | 'native';
@@ -18,6 +19,10 @@ export interface NwShareDetail {
 /** Detail of `nw-copy`: the URL now on the clipboard. */
 export interface NwCopyDetail {
   url: string;
+}
+
+function warn(message: string): void {
+  console.warn(`news-widgets: <nw-share-button> ${message}`);
 }
 
 const MODES: readonly ShareMode[] = ['auto', 'menu', 'inline', 'native'];
@@ -58,7 +63,7 @@ function icon(name: string): TemplateResult {
  * @fires nw-copy - After the link was copied. Detail: `{ url }`.
  */
 export class NwShareButton extends NwElement {
-  static override styles = styles;
+  static override styles = [theme, styles];
 
   // Declared without decorators, like NwElement's: their runtime costs about 0.7 KB gzip in the bundle.
   static override properties: PropertyDeclarations = {
@@ -109,8 +114,7 @@ export class NwShareButton extends NwElement {
   private sheetFailed = false;
 
   // Members that are not reactive are #private: the minifier shortens those names, not `private` ones.
-  #list: NetworkName[] = [];
-  #warned = new Set<string>();
+  #list: NetworkName[] = [...DEFAULT_NETWORKS];
   #statusTimer?: ReturnType<typeof setTimeout>;
 
   #onOutside = (event: Event): void => {
@@ -132,20 +136,15 @@ export class NwShareButton extends NwElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('networks') || !this.#list.length) {
+    // Only a changed value is checked, so each bad value set gets one warning, not one per render.
+    if (changed.has('networks')) {
       const parsed = parseNetworks(this.networks);
       this.#list = parsed.networks;
-      if (parsed.problem) this.#warnOnce(`networks="${this.networks}": ${parsed.problem}.`);
+      if (parsed.problem) warn(`networks="${this.networks}": ${parsed.problem}.`);
     }
     if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
-      this.#warnOnce(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
+      warn(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
     }
-  }
-
-  #warnOnce(message: string): void {
-    if (this.#warned.has(message)) return;
-    this.#warned.add(message);
-    console.warn(`news-widgets: <nw-share-button> ${message}`);
   }
 
   get #mode(): ShareMode {
@@ -201,8 +200,7 @@ export class NwShareButton extends NwElement {
     const label = this.label?.trim() || msg('Share', { id: 'share.label' });
     const hasMenu = !this.#usesSheet;
     const named = this.iconOnly ? label : nothing;
-    return html`<div class="anchor">
-      <button
+    return html`<button
         part="trigger"
         type="button"
         aria-haspopup=${hasMenu ? 'menu' : nothing}
@@ -226,8 +224,7 @@ export class NwShareButton extends NwElement {
           >
             ${this.open ? this.#list.map((network) => this.#renderItem(network, true)) : nothing}
           </div>`
-        : nothing}
-    </div>`;
+        : nothing}`;
   }
 
   /** One network: a real link (or the copy button), in the menu (`role="menuitem"`) or the inline row. */
