@@ -1,7 +1,7 @@
 // Builds each entry of src/ into its own self-contained dist/<name>.js (see vite.config.ts), then the
 // unbundled library (lit external) with its types, and the custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
@@ -15,3 +15,15 @@ for (const entry of entries) {
 const run = (command: string, args: string[]) => execFileSync('npx', [command, ...args], { stdio: 'inherit' });
 run('tsc', ['-p', 'tsconfig.lib.json']);
 run('cem', ['analyze', '--quiet']);
+
+// The manifest names a tag only where the class's JSDoc says `@tagname` (it cannot see through `define()`):
+// fail the build when a registered element is missing from it.
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8')) as {
+  modules: { declarations?: { tagName?: string }[] }[];
+};
+const listed = new Set(manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName));
+const registered = entries.flatMap((entry) =>
+  [...readFileSync(`src/${entry}.ts`, 'utf8').matchAll(/define\('([a-z-]+)'/g)].map((match) => match[1]),
+);
+const missing = registered.filter((tag) => !listed.has(tag));
+if (missing.length) throw new Error(`custom-elements.json lacks ${missing.join(', ')}: add @tagname to the class's JSDoc`);

@@ -43,6 +43,7 @@ const CONTROLS: Readonly<Record<Field, readonly [id: string, type: string, autoc
  * rules in the element's language, sends JSON to the REST API with a 15 s time-out, maps every WordPress
  * error to its field, and keeps the draft in `localStorage` until the server has accepted it.
  *
+ * @tagname nw-comment-form
  * @summary The "Leave a comment" form, for WordPress or the reference server.
  *
  * @slot - Fallback content (e.g. a server-rendered `<form action="/wp-comments-post.php">`), shown only

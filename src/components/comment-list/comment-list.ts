@@ -29,6 +29,7 @@ function commentDate(comment: WpComment): Date {
  * content, relative times, "load more", inline reply forms, and the reader's own just-sent comment at once.
  * Loads when it nears the viewport.
  *
+ * @tagname nw-comment-list
  * @summary The comments of an article, from WordPress or the reference server.
  *
  * @csspart list - The outermost section.
