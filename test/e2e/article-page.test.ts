@@ -1,30 +1,19 @@
 /** The main site's Arabic article page `/` (SPEC §9) as a reader gets it from the real server. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { type E2eServer, launchBrowser, newSession, scrollThrough, startServer, storageOf } from './support.js';
+import { describe, it } from 'node:test';
+import { demoUnderTest, newSession, scrollThrough, storageOf } from './support.js';
 
 const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
 const SUBHEADINGS = ['محادثات سرية', 'رهائن أحياء', 'رفض التواصل', 'المرحلة الأصعب', 'صمت رسمي'];
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = demoUnderTest();
 
 describe('article page /', () => {
   it('shows the Arabic article, its cards and share bar, and loads, sets and stores nothing elsewhere', async () => {
-    const session = await newSession(browser, server.base);
+    const session = await newSession(env.browser, env.server.base);
     const { page } = session;
     try {
-      await page.goto(`${server.base}/`, { waitUntil: 'load' });
+      await page.goto(`${env.server.base}/`, { waitUntil: 'load' });
 
       assert.equal(await page.getAttribute('html', 'lang'), 'ar');
       assert.equal(await page.getAttribute('html', 'dir'), 'rtl');

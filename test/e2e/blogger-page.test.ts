@@ -3,9 +3,9 @@
  * reader clicks, and the menu works with mouse and keyboard, opens the networks and copies the link.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, newSession, type Session, startServer, staticImports, storageOf, until } from './support.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoUnderTest, newSession, type Session, staticImports, storageOf, until } from './support.js';
 
 const CANONICAL = 'https://blog.example/2026/winter-commute';
 const TITLE = 'Five things I learned riding to work all winter';
@@ -22,17 +22,7 @@ const EXPECTED_ITEMS = [
   { network: 'copy', href: null },
 ];
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = demoUnderTest();
 
 const MENU = '#menu-share';
 
@@ -46,8 +36,8 @@ const focusedItem = (page: Page) =>
 const expanded = (page: Page) => page.locator(`${MENU} [part=trigger]`).getAttribute('aria-expanded');
 
 async function openBlogger(options: Parameters<typeof newSession>[2] = {}): Promise<Session> {
-  const session = await newSession(browser, server.base, options);
-  await session.page.goto(`${server.base}/blogger.html`, { waitUntil: 'load' });
+  const session = await newSession(env.browser, env.server.base, options);
+  await session.page.goto(`${env.server.base}/blogger.html`, { waitUntil: 'load' });
   await session.page.locator(`${MENU} [part=trigger]`).waitFor({ state: 'visible' });
   await session.page.waitForLoadState('networkidle');
   return session;
@@ -60,7 +50,7 @@ describe('blogger page /blogger.html', () => {
       const { page } = session;
       const paths = session.requests.map(({ url }) => {
         const parsed = new URL(url);
-        return parsed.origin === server.base ? parsed.pathname + parsed.search : url;
+        return parsed.origin === env.server.base ? parsed.pathname + parsed.search : url;
       });
       const expectedScripts = staticImports('share-button.js');
       const scripts = session.requests.filter(({ type }) => type === 'script').map(({ url }) => new URL(url).pathname);

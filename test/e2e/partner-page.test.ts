@@ -3,23 +3,13 @@
  * `src` and English cards set through attributes, without layout shift.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page, Route } from 'playwright-core';
-import { type E2eServer, launchBrowser, newSession, scrollThrough, startServer, until } from './support.js';
+import { describe, it } from 'node:test';
+import type { Page, Route } from 'playwright-core';
+import { demoUnderTest, newSession, scrollThrough, until } from './support.js';
 
 const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const env = demoUnderTest();
 
 interface CardView {
   src: string | null;
@@ -102,7 +92,7 @@ interface Measured {
 }
 
 async function measureShifts(viewport: { width: number; height: number }): Promise<Measured> {
-  const session = await newSession(browser, server.base, { viewport });
+  const session = await newSession(env.browser, env.server.base, { viewport });
   const { page } = session;
   try {
     await page.addInitScript(RECORD_SHIFTS);
@@ -112,7 +102,7 @@ async function measureShifts(viewport: { width: number; height: number }): Promi
     await page.route('**/dist/**', delay(300));
     await page.route('**/wp-json/wp/v2/posts/**', delay(700));
     await page.route('**/media/**', delay(1100));
-    await page.goto(`${server.base}/partner.html`, { waitUntil: 'load' });
+    await page.goto(`${env.server.base}/partner.html`, { waitUntil: 'load' });
     await until(async () => (await cardViews(page))[0]?.headline === ARABIC_HEADLINE, 'the src card to load', 10_000);
     await scrollThrough(page, 250);
     await page.waitForLoadState('networkidle');
@@ -139,10 +129,10 @@ async function measureShifts(viewport: { width: number; height: number }): Promi
 
 describe('partner page /partner.html', () => {
   it('renders the src card in Arabic, right to left, and the attribute cards in English, left to right', async () => {
-    const session = await newSession(browser, server.base);
+    const session = await newSession(env.browser, env.server.base);
     const { page } = session;
     try {
-      await page.goto(`${server.base}/partner.html`, { waitUntil: 'load' });
+      await page.goto(`${env.server.base}/partner.html`, { waitUntil: 'load' });
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       await until(async () => (await cardViews(page))[0]?.busy === 'false', 'the src card to finish loading', 10_000);
       const [arabic, ...english] = await cardViews(page);
