@@ -3,6 +3,7 @@ import { msg } from '../../i18n/msg.js';
 import { formatPublished } from '../../i18n/format.js';
 import { readingTimeText } from '../../i18n/messages.js';
 import { countWords, readingMinutes } from '../../i18n/reading-time.js';
+import { whenNearViewport } from '../../internal/near-viewport.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { collapseWhitespace, truncateGraphemes } from '../../internal/text.js';
 import { safeHttpUrl } from '../../internal/url.js';
@@ -15,9 +16,6 @@ const LAYOUTS: readonly ArticleCardLayout[] = ['vertical', 'horizontal', 'compac
 
 /** Longest texts a card keeps, in graphemes: CSS clamps what shows, this bounds what a screen reader reads. */
 const LIMITS = { headline: 300, excerpt: 600, section: 60, author: 120 } as const;
-
-/** How far outside the viewport a card starts fetching its `src`. */
-const PREFETCH_MARGIN = '400px';
 
 export interface ArticleCardErrorDetail {
   reason: LoadFailure;
@@ -126,7 +124,7 @@ export class NwArticleCard extends NwElement {
   private status: Status = 'static';
   private imageFailed = false;
 
-  private observer?: IntersectionObserver;
+  private stopWaiting?: () => void;
   private abort?: AbortController;
 
   override connectedCallback(): void {
@@ -155,21 +153,12 @@ export class NwArticleCard extends NwElement {
   }
 
   private waitForViewport(): void {
-    this.observer?.disconnect();
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          this.observer?.disconnect();
-          void this.load();
-        }
-      },
-      { rootMargin: PREFETCH_MARGIN },
-    );
-    this.observer.observe(this);
+    this.stopWaiting?.();
+    this.stopWaiting = whenNearViewport(this, () => void this.load());
   }
 
   private stopLoading(): void {
-    this.observer?.disconnect();
+    this.stopWaiting?.();
     this.abort?.abort();
     this.abort = undefined;
   }

@@ -10,6 +10,7 @@ import { buildThreads, type ThreadNode } from './threads.js';
 import { theme } from '../../internal/theme.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { commentListStyles } from './comment-list.styles.js';
+import { whenNearViewport } from '../../internal/near-viewport.js';
 
 interface Shown {
   comment: WpComment;
@@ -114,7 +115,7 @@ export class NwCommentList extends NwElement {
    */
   private replyForm?: NwCommentForm;
 
-  private observer?: IntersectionObserver;
+  private stopWaiting?: () => void;
   private near = false;
   private generation = 0;
 
@@ -123,26 +124,16 @@ export class NwCommentList extends NwElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('nw-comment-sent', this.onSent);
-    if (typeof IntersectionObserver === 'undefined') {
+    this.stopWaiting = whenNearViewport(this, () => {
       this.near = true;
-      return;
-    }
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.near = true;
-        this.observer?.disconnect();
-        if (!this.page) void this.load();
-      },
-      { rootMargin: '400px' },
-    );
-    this.observer.observe(this);
+      if (!this.page) void this.load();
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('nw-comment-sent', this.onSent);
-    this.observer?.disconnect();
+    this.stopWaiting?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
