@@ -124,17 +124,17 @@ export class NwArticleCard extends NwElement {
   private status: Status = 'static';
   private imageFailed = false;
 
-  private stopWaiting?: () => void;
-  private abort?: AbortController;
+  #stopWaiting?: () => void;
+  #abort?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.src && this.status !== 'loaded') this.waitForViewport();
+    if (this.src && this.status !== 'loaded') this.#waitForViewport();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopLoading();
+    this.#stopLoading();
     if (this.status === 'loading') this.status = 'waiting';
   }
 
@@ -145,29 +145,29 @@ export class NwArticleCard extends NwElement {
       this.resolveLanguage();
     }
     if (changed.has('src')) {
-      this.stopLoading();
+      this.#stopLoading();
       this.status = this.src ? 'waiting' : 'static';
-      if (this.src && this.isConnected) this.waitForViewport();
+      if (this.src && this.isConnected) this.#waitForViewport();
     }
     if (changed.has('image')) this.imageFailed = false;
   }
 
-  private waitForViewport(): void {
-    this.stopWaiting?.();
-    this.stopWaiting = whenNearViewport(this, () => void this.load());
+  #waitForViewport(): void {
+    this.#stopWaiting?.();
+    this.#stopWaiting = whenNearViewport(this, () => void this.#load());
   }
 
-  private stopLoading(): void {
-    this.stopWaiting?.();
-    this.abort?.abort();
-    this.abort = undefined;
+  #stopLoading(): void {
+    this.#stopWaiting?.();
+    this.#abort?.abort();
+    this.#abort = undefined;
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     const src = this.src;
     if (!src) return;
     const abort = new AbortController();
-    this.abort = abort;
+    this.#abort = abort;
     this.status = 'loading';
     try {
       const article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
@@ -189,7 +189,7 @@ export class NwArticleCard extends NwElement {
   }
 
   /** Attributes win over fetched values; each value is validated, and an invalid one counts as unset. */
-  private get article(): Article {
+  get #article(): Article {
     const fetched = this.fetched;
     const explicitImage = safeHttpUrl(this.image);
     return {
@@ -209,19 +209,19 @@ export class NwArticleCard extends NwElement {
     };
   }
 
-  private minutes(article: Article): number | undefined {
+  #minutes(article: Article): number | undefined {
     if (article.readingTime) return Math.ceil(article.readingTime);
     const words = article.words ?? (article.text ? countWords(article.text, this.locale) : undefined);
     return words === undefined ? undefined : readingMinutes(words, this.locale);
   }
 
-  private get effectiveLayout(): ArticleCardLayout {
+  get #effectiveLayout(): ArticleCardLayout {
     return LAYOUTS.includes(this.layout) ? this.layout : 'vertical';
   }
 
   protected override render(): TemplateResult {
-    const article = this.article;
-    const layout = this.effectiveLayout;
+    const article = this.#article;
+    const layout = this.#effectiveLayout;
     const fromSrc = this.status !== 'static';
     const pending = this.status === 'waiting' || this.status === 'loading';
     const failed = this.status === 'failed' && !article.headline;
@@ -234,20 +234,20 @@ export class NwArticleCard extends NwElement {
         dir=${this.direction}
         aria-busy=${pending ? 'true' : 'false'}
       >
-        ${showMedia ? this.renderMedia(article) : nothing}
+        ${showMedia ? this.#renderMedia(article) : nothing}
         <div class="body">
           ${layout !== 'compact' && (article.section || fromSrc)
             ? html`<p part="section" class="section ${pending && !article.section ? 'pending' : ''}">
                 ${article.section ?? nothing}
               </p>`
             : nothing}
-          ${failed ? this.renderFailure(article) : this.renderHeadline(article, pending)}
+          ${failed ? this.#renderFailure(article) : this.#renderHeadline(article, pending)}
           ${layout !== 'compact' && (article.excerpt || fromSrc)
             ? html`<p part="excerpt" class="excerpt ${pending && !article.excerpt ? 'pending' : ''}">
                 ${article.excerpt ?? nothing}
               </p>`
             : nothing}
-          ${this.renderMeta(article, pending)}
+          ${this.#renderMeta(article, pending)}
         </div>
       </article>
     `;
@@ -256,7 +256,7 @@ export class NwArticleCard extends NwElement {
     return pending ? html`<div class="placeholder">${card}</div>` : card;
   }
 
-  private renderMedia(article: Article): TemplateResult {
+  #renderMedia(article: Article): TemplateResult {
     const { image, imageWidth, imageHeight } = article;
     // A picture whose size is known shapes its box through its width/height attributes; a fetched one may
     // not change the box it was given while loading.
@@ -279,7 +279,7 @@ export class NwArticleCard extends NwElement {
     `;
   }
 
-  private renderHeadline(article: Article, pending: boolean): TemplateResult {
+  #renderHeadline(article: Article, pending: boolean): TemplateResult {
     const blank = this.target === '_blank';
     return html`
       <h3 part="headline" class="headline ${pending && !article.headline ? 'pending' : ''}">
@@ -297,7 +297,7 @@ export class NwArticleCard extends NwElement {
   }
 
   /** A failed `src` with nothing to show: a plain link to the article if there is one, else a short message. */
-  private renderFailure(article: Article): TemplateResult {
+  #renderFailure(article: Article): TemplateResult {
     return article.href
       ? html`<h3 part="headline" class="headline">
           <a class="link" href=${article.href}>${msg('Read the article', { id: 'article-card.read' })}</a>
@@ -307,10 +307,10 @@ export class NwArticleCard extends NwElement {
         </p>`;
   }
 
-  private renderMeta(article: Article, pending: boolean): TemplateResult {
+  #renderMeta(article: Article, pending: boolean): TemplateResult {
     const date = article.published ? new Date(article.published) : undefined;
     const when = date ? formatPublished(date, this.formatLocale) : undefined;
-    const minutes = this.minutes(article);
+    const minutes = this.#minutes(article);
     const empty = !article.author && !when && !minutes;
     return html`
       <p part="meta" class="meta ${pending && empty ? 'pending' : ''}">

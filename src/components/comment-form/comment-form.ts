@@ -118,20 +118,20 @@ export class NwCommentForm extends NwElement {
   private formProblem?: FormProblem;
   private restored = false;
 
-  private storageKey = '';
-  private endpointUrl = '';
+  #storageKey = '';
+  #endpointUrl = '';
 
-  private readonly onPageHide = (): void => this.keepDraft();
+  #onPageHide = (): void => this.#keepDraft();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pagehide', this.#onPageHide);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    this.keepDraft();
+    window.removeEventListener('pagehide', this.#onPageHide);
+    this.#keepDraft();
   }
 
   /** Focuses the comment field (a reply form opened by `<nw-comment-list>` is focused this way). */
@@ -141,85 +141,85 @@ export class NwCommentForm extends NwElement {
     else super.focus(options);
   }
 
-  private get usable(): boolean {
+  get #usable(): boolean {
     return usable(this.endpoint, this.postId);
   }
 
   /** Logged-in readers send no identity: WordPress takes it from their account. */
-  private get anonymous(): boolean {
+  get #anonymous(): boolean {
     return !this.nonce;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('postId') || changed.has('parent')) this.restore();
+    if (changed.has('endpoint') || changed.has('postId') || changed.has('parent')) this.#restore();
   }
 
   /** Loads the draft and remembered identity for the current endpoint + post + parent. */
-  private restore(): void {
-    if (!this.usable) return;
-    this.endpointUrl = resolveEndpoint(this.endpoint);
-    this.storageKey = draftKey(this.endpointUrl, this.postId!, this.parent || 0);
-    const identity = loadIdentity(this.endpointUrl);
+  #restore(): void {
+    if (!this.#usable) return;
+    this.#endpointUrl = resolveEndpoint(this.endpoint);
+    this.#storageKey = draftKey(this.#endpointUrl, this.postId!, this.parent || 0);
+    const identity = loadIdentity(this.#endpointUrl);
     if (identity) {
       this.remember = true;
       this.values = { ...this.values, ...identity };
     }
-    const draft = loadDraft(this.storageKey);
+    const draft = loadDraft(this.#storageKey);
     if (draft && !this.values.content) {
       this.values = { ...this.values, content: draft };
       this.restored = true;
     }
   }
 
-  private keepDraft(): void {
-    if (this.storageKey && this.phase !== 'sending') saveDraft(this.storageKey, this.values.content);
-    this.keepIdentity();
+  #keepDraft(): void {
+    if (this.#storageKey && this.phase !== 'sending') saveDraft(this.#storageKey, this.values.content);
+    this.#keepIdentity();
   }
 
-  private keepIdentity(): void {
-    if (!this.endpointUrl || !this.anonymous) return;
+  #keepIdentity(): void {
+    if (!this.#endpointUrl || !this.#anonymous) return;
     const { author_name, author_email, author_url } = this.values;
-    rememberIdentity(this.endpointUrl, this.remember ? { author_name, author_email, author_url } : undefined);
+    rememberIdentity(this.#endpointUrl, this.remember ? { author_name, author_email, author_url } : undefined);
   }
 
-  private onInput(field: Field, event: Event): void {
+  #onInput(field: Field, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
     this.values = { ...this.values, [field]: value };
-    if (this.problems[field]) this.problems = { ...this.problems, [field]: this.check()[field] };
+    if (this.problems[field]) this.problems = { ...this.problems, [field]: this.#check()[field] };
     if (field === 'content') {
-      if (this.storageKey) saveDraft(this.storageKey, value);
+      if (this.#storageKey) saveDraft(this.#storageKey, value);
     } else if (this.remember) {
-      this.keepIdentity();
+      this.#keepIdentity();
     }
   }
 
-  private onRemember(event: Event): void {
+  #onRemember(event: Event): void {
     this.remember = (event.target as HTMLInputElement).checked;
-    this.keepIdentity();
+    this.#keepIdentity();
   }
 
-  private discardDraft(): void {
+  #discardDraft(): void {
     this.values = { ...this.values, content: '' };
     this.restored = false;
-    clearDraft(this.storageKey);
-    void this.focusField('content');
+    clearDraft(this.#storageKey);
+    void this.#focusField('content');
   }
 
-  private check(): Problems {
+  #check(): Problems {
     return validate(this.values, {
-      identityRequired: this.anonymous && !this.identityOptional,
-      website: this.anonymous && !this.noWebsite,
+      identityRequired: this.#anonymous && !this.identityOptional,
+      website: this.#anonymous && !this.noWebsite,
     });
   }
 
-  private async focusField(field: Field): Promise<void> {
+  async #focusField(field: Field): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${CONTROLS[field][0]}`)?.focus();
   }
 
-  private payload(): CommentPayload {
+  #payload(): CommentPayload {
     const payload: CommentPayload = { post: this.postId!, parent: this.parent || 0, content: this.values.content.trim() };
-    if (this.anonymous) {
+    if (this.#anonymous) {
       const name = this.values.author_name.trim();
       const email = this.values.author_email.trim();
       const url = this.noWebsite ? '' : normalizeUrl(this.values.author_url);
@@ -230,29 +230,29 @@ export class NwCommentForm extends NwElement {
     return payload;
   }
 
-  private async submit(event?: Event): Promise<void> {
+  async #submit(event?: Event): Promise<void> {
     event?.preventDefault();
-    if (this.phase === 'sending' || !this.usable) return;
+    if (this.phase === 'sending' || !this.#usable) return;
     this.formProblem = undefined;
-    this.problems = this.check();
+    this.problems = this.#check();
     const invalid = firstInvalid(this.problems);
     if (invalid) {
       this.phase = 'idle';
-      await this.focusField(invalid);
+      await this.#focusField(invalid);
       return;
     }
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=nw_hp]')?.value) return;
-    const payload = this.payload();
+    const payload = this.#payload();
     if (!this.emit('nw-comment-submit', payload, { cancelable: true })) return;
 
     this.phase = 'sending';
     this.restored = false;
-    saveDraft(this.storageKey, this.values.content);
+    saveDraft(this.#storageKey, this.values.content);
     const result = await postComment(this.endpoint, payload, { nonce: this.nonce });
 
     if (result.kind === 'sent') {
-      clearDraft(this.storageKey);
-      this.keepIdentity();
+      clearDraft(this.#storageKey);
+      this.#keepIdentity();
       this.values = { ...this.values, content: '' };
       this.phase = result.comment.status === 'approved' ? 'approved' : 'held';
       this.emit<WpComment>('nw-comment-sent', result.comment);
@@ -265,19 +265,19 @@ export class NwCommentForm extends NwElement {
       this.phase = mapped.form ? 'rejected' : 'idle';
       this.emit<CommentErrorDetail>('nw-comment-error', { code: result.error.code, status: result.status });
       const invalid = firstInvalid(mapped.fields);
-      if (invalid) await this.focusField(invalid);
+      if (invalid) await this.#focusField(invalid);
       return;
     }
     this.phase = 'failed';
     this.emit<CommentErrorDetail>('nw-comment-error', { code: result.reason, status: result.status });
   }
 
-  private retry(): void {
+  #retry(): void {
     this.renderRoot.querySelector<HTMLElement>('[type=submit]')?.focus();
-    void this.submit();
+    void this.#submit();
   }
 
-  private problemText(problem: Problem, field: Field): string {
+  #problemText(problem: Problem, field: Field): string {
     if (problem === 'too-long') {
       const n = formatNumber(LIMITS[field], this.formatLocale);
       return msg(str`This is too long: at most ${n} characters.`, { id: 'comment-form.error.too-long' });
@@ -298,7 +298,7 @@ export class NwCommentForm extends NwElement {
     }
   }
 
-  private formProblemText(problem: FormProblem): string {
+  #formProblemText(problem: FormProblem): string {
     switch (problem) {
       case 'duplicate':
         return msg('You have already posted this comment.', { id: 'comment-form.error.duplicate' });
@@ -321,7 +321,7 @@ export class NwCommentForm extends NwElement {
     }
   }
 
-  private statusText(): string {
+  #statusText(): string {
     switch (this.phase) {
       case 'sending':
         return msg('Sending your comment…', { id: 'comment-form.status.sending' });
@@ -332,20 +332,20 @@ export class NwCommentForm extends NwElement {
       case 'failed':
         return msg('Your comment could not be sent. It is saved here; try again.', { id: 'comment-form.status.failed' });
       case 'rejected':
-        return this.formProblem ? this.formProblemText(this.formProblem) : '';
+        return this.formProblem ? this.#formProblemText(this.formProblem) : '';
       default:
         return '';
     }
   }
 
   /** A field with its label, its control and, when it has one, its problem; the comment is a textarea. */
-  private field(field: Field, label: string, required: boolean): TemplateResult {
+  #field(field: Field, label: string, required: boolean): TemplateResult {
     const [id, type, autocomplete] = CONTROLS[field];
     const problem = this.problems[field];
     const readonly = this.phase === 'sending';
     const invalid = problem ? 'true' : 'false';
     const describedBy = problem ? `${id}-error` : nothing;
-    const onInput = (event: Event): void => this.onInput(field, event);
+    const onInput = (event: Event): void => this.#onInput(field, event);
     return html`<div class="field" part="field">
       <label for=${id} part="label"
         >${label}${required ? html` <span class="req" aria-hidden="true">*</span>` : nothing}</label
@@ -378,7 +378,7 @@ export class NwCommentForm extends NwElement {
             .value=${this.values[field]}
             @input=${onInput}
           />`}
-      ${problem ? html`<p class="error" id="${id}-error" part="error">${this.problemText(problem, field)}</p>` : nothing}
+      ${problem ? html`<p class="error" id="${id}-error" part="error">${this.#problemText(problem, field)}</p>` : nothing}
     </div>`;
   }
 
@@ -388,31 +388,31 @@ export class NwCommentForm extends NwElement {
     const heading = reply
       ? msg('Leave a reply', { id: 'comment-form.heading-reply' })
       : msg('Leave a comment', { id: 'comment-form.heading' });
-    const status = this.statusText();
+    const status = this.#statusText();
     const identityRequired = !this.identityOptional;
 
-    const body = this.usable
+    const body = this.#usable
       ? html`<p class="note" part="note">
             ${msg('Your email address will not be published. Required fields are marked *', { id: 'comment-form.note' })}
           </p>
           ${this.restored
             ? html`<p class="notice" part="notice">
                 ${msg('Your unsent comment has been restored.', { id: 'comment-form.draft-restored' })}
-                <button type="button" class="link" @click=${this.discardDraft}>
+                <button type="button" class="link" @click=${this.#discardDraft}>
                   ${msg('Discard draft', { id: 'comment-form.discard-draft' })}
                 </button>
               </p>`
             : nothing}
-          <form novalidate aria-labelledby="heading" aria-busy=${sending ? 'true' : 'false'} @submit=${this.submit}>
-            ${this.field('content', msg('Comment', { id: 'comment-form.label.comment' }), true)}
-            ${this.anonymous
-              ? html`${this.field('author_name', msg('Name', { id: 'comment-form.label.name' }), identityRequired)}
-                  ${this.field('author_email', msg('Email', { id: 'comment-form.label.email' }), identityRequired)}
+          <form novalidate aria-labelledby="heading" aria-busy=${sending ? 'true' : 'false'} @submit=${this.#submit}>
+            ${this.#field('content', msg('Comment', { id: 'comment-form.label.comment' }), true)}
+            ${this.#anonymous
+              ? html`${this.#field('author_name', msg('Name', { id: 'comment-form.label.name' }), identityRequired)}
+                  ${this.#field('author_email', msg('Email', { id: 'comment-form.label.email' }), identityRequired)}
                   ${this.noWebsite
                     ? nothing
-                    : this.field('author_url', msg('Website', { id: 'comment-form.label.website' }), false)}
+                    : this.#field('author_url', msg('Website', { id: 'comment-form.label.website' }), false)}
                   <div class="check">
-                    <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.onRemember} />
+                    <input id="remember" type="checkbox" .checked=${this.remember} @change=${this.#onRemember} />
                     <label for="remember">
                       ${msg('Save my name, email, and website in this browser for the next time I comment.', {
                         id: 'comment-form.remember',
@@ -431,7 +431,7 @@ export class NwCommentForm extends NwElement {
                 ${msg('Post Comment', { id: 'comment-form.submit' })}
               </button>
               ${this.phase === 'failed'
-                ? html`<button type="button" class="link" part="retry" @click=${this.retry}>
+                ? html`<button type="button" class="link" part="retry" @click=${this.#retry}>
                     ${msg('Try again', { id: 'comment-form.retry' })}
                   </button>`
                 : nothing}

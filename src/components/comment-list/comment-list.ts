@@ -115,40 +115,40 @@ export class NwCommentList extends NwElement {
    */
   private replyForm?: NwCommentForm;
 
-  private stopWaiting?: () => void;
-  private near = false;
-  private generation = 0;
+  #stopWaiting?: () => void;
+  #near = false;
+  #generation = 0;
 
-  private readonly onSent = (event: Event): void => void this.addOwn(event as CustomEvent<WpComment>);
+  #onSent = (event: Event): void => void this.#addOwn(event as CustomEvent<WpComment>);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('nw-comment-sent', this.onSent);
-    this.stopWaiting = whenNearViewport(this, () => {
-      this.near = true;
-      if (!this.page) void this.load();
+    document.addEventListener('nw-comment-sent', this.#onSent);
+    this.#stopWaiting = whenNearViewport(this, () => {
+      this.#near = true;
+      if (!this.page) void this.#load();
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('nw-comment-sent', this.onSent);
-    this.stopWaiting?.();
+    document.removeEventListener('nw-comment-sent', this.#onSent);
+    this.#stopWaiting?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint') || changed.has('postId') || changed.has('perPage') || changed.has('order')) {
-      this.generation++;
+      this.#generation++;
       this.shown = [];
       this.total = undefined;
       this.page = this.pages = 0;
       this.failed = this.loading = false;
       this.replyForm = undefined;
-      if (this.near) void this.load();
+      if (this.#near) void this.#load();
     }
   }
 
-  private async present(comment: WpComment, own: boolean): Promise<Shown> {
+  async #present(comment: WpComment, own: boolean): Promise<Shown> {
     const content = document.createElement('div');
     content.className = 'content';
     content.setAttribute('part', 'content');
@@ -157,9 +157,9 @@ export class NwCommentList extends NwElement {
     return { comment, content, own };
   }
 
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     if (!usable(this.endpoint, this.postId) || this.loading) return;
-    const generation = this.generation;
+    const generation = this.#generation;
     this.loading = true;
     this.failed = false;
     try {
@@ -169,29 +169,29 @@ export class NwCommentList extends NwElement {
         perPage: Math.min(100, Math.max(1, Math.trunc(this.perPage) || 20)),
         order: this.order === 'desc' ? 'desc' : 'asc',
       });
-      const fresh = await Promise.all(result.comments.map((c) => this.present(c, false)));
-      if (generation !== this.generation) return;
+      const fresh = await Promise.all(result.comments.map((c) => this.#present(c, false)));
+      if (generation !== this.#generation) return;
       const known = new Set(this.shown.map((s) => s.comment.id));
       this.shown = [...this.shown, ...fresh.filter((s) => !known.has(s.comment.id))];
       this.total = result.total;
       this.pages = result.totalPages;
       this.page++;
     } catch {
-      if (generation === this.generation) this.failed = true;
+      if (generation === this.#generation) this.failed = true;
     } finally {
-      if (generation === this.generation) this.loading = false;
+      if (generation === this.#generation) this.loading = false;
     }
   }
 
   /** A comment the reader just sent from a form for the same endpoint and article. */
-  private async addOwn(event: CustomEvent<WpComment>): Promise<void> {
+  async #addOwn(event: CustomEvent<WpComment>): Promise<void> {
     const form = event.composedPath()[0] as { endpoint?: string; postId?: number; parent?: number };
     const comment = event.detail;
     const sameArticle =
       form.endpoint && resolveEndpoint(form.endpoint) === resolveEndpoint(this.endpoint) && form.postId === this.postId;
     if (!usable(this.endpoint, this.postId) || !sameArticle) return;
     if (!comment || typeof comment.id !== 'number' || this.shown.some((s) => s.comment.id === comment.id)) return;
-    const shown = await this.present({ ...comment, parent: comment.parent ?? form.parent ?? 0 }, true);
+    const shown = await this.#present({ ...comment, parent: comment.parent ?? form.parent ?? 0 }, true);
     this.shown = this.order === 'desc' ? [shown, ...this.shown] : [...this.shown, shown];
     if (comment.status === 'approved' && this.total !== undefined) this.total++;
     if (form === this.replyForm) {
@@ -205,7 +205,7 @@ export class NwCommentList extends NwElement {
     }
   }
 
-  private async toggleReply(id: number): Promise<void> {
+  async #toggleReply(id: number): Promise<void> {
     // The form is fetched with the first reply: most readers never reply, and the list stays small.
     if (!customElements.get('nw-comment-form')) await import('../../comment-form.js');
     const form = this.replyForm?.parent === id ? undefined : document.createElement('nw-comment-form');
@@ -226,13 +226,13 @@ export class NwCommentList extends NwElement {
     form?.focus();
   }
 
-  private async cancelReply(id: number): Promise<void> {
+  async #cancelReply(id: number): Promise<void> {
     this.replyForm = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#comment-${id} [part~=reply]`)?.focus();
   }
 
-  private renderNode(node: ThreadNode<WpComment & { shown: Shown }>): TemplateResult {
+  #renderNode(node: ThreadNode<WpComment & { shown: Shown }>): TemplateResult {
     const { comment } = node;
     const { id, author_name: name } = comment;
     const date = commentDate(comment);
@@ -258,20 +258,20 @@ export class NwCommentList extends NwElement {
           part="reply"
           aria-expanded=${open ? 'true' : 'false'}
           aria-describedby="author-${id}"
-          @click=${() => this.toggleReply(id)}
+          @click=${() => this.#toggleReply(id)}
         >
           ${msg('Reply', { id: 'comment-list.reply' })}
         </button>
         ${open
           ? html`<div class="reply">
               ${this.replyForm}
-              <button type="button" part="cancel" @click=${() => this.cancelReply(id)}>
+              <button type="button" part="cancel" @click=${() => this.#cancelReply(id)}>
                 ${msg('Cancel reply', { id: 'comment-list.cancel-reply' })}
               </button>
             </div>`
           : nothing}
       </article>
-      ${node.children.length ? this.renderThread(node.children) : nothing}
+      ${node.children.length ? this.#renderThread(node.children) : nothing}
     </li>`;
   }
 
@@ -280,9 +280,9 @@ export class NwCommentList extends NwElement {
    * all drawn from its data, and the parts that are not — its sanitized content and an open reply form — are
    * elements the list keeps, which Lit moves along with their comment.
    */
-  private renderThread(nodes: ThreadNode<WpComment & { shown: Shown }>[]): TemplateResult {
+  #renderThread(nodes: ThreadNode<WpComment & { shown: Shown }>[]): TemplateResult {
     return html`<ol part="thread">
-      ${nodes.map((node) => this.renderNode(node))}
+      ${nodes.map((node) => this.#renderNode(node))}
     </ol>`;
   }
 
@@ -294,14 +294,14 @@ export class NwCommentList extends NwElement {
         : commentCountText(this.total, this.formatLocale);
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="count" part="count">${count}</h2>
-      ${tree.length ? this.renderThread(tree) : nothing}
+      ${tree.length ? this.#renderThread(tree) : nothing}
       ${this.loading ? html`<p class="muted">${msg('Loading comments…', { id: 'comment-list.loading' })}</p>` : nothing}
       ${this.failed
         ? html`<p>${msg('Comments could not be loaded.', { id: 'comment-list.failed' })}</p>
-            <button type="button" part="retry" @click=${this.load}>${msg('Try again', { id: 'comment-list.retry' })}</button>`
+            <button type="button" part="retry" @click=${this.#load}>${msg('Try again', { id: 'comment-list.retry' })}</button>`
         : nothing}
       ${!this.loading && !this.failed && this.page > 0 && this.page < this.pages
-        ? html`<button type="button" part="more" @click=${this.load}>
+        ? html`<button type="button" part="more" @click=${this.#load}>
             ${msg('Load more comments', { id: 'comment-list.more' })}
           </button>`
         : nothing}
