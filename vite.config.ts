@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-html-literals';
+import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 
 // Every top-level module of src/ is a registering entry point and becomes dist/<name>.js with Lit bundled in.
@@ -46,8 +47,56 @@ function standaloneCatalogs(): Plugin {
   };
 }
 
+const CATALOG = fileURLToPath(new URL('./src/generated/locales/ar.ts', import.meta.url));
+
+/**
+ * Shortens the message ids in what pages download: `{ id: 'comment-form.error.too-long' }` becomes `{ id: '1x' }`
+ * in the elements and the same key in the generated catalogs. The ids stay readable in the source, the XLIFF
+ * and the tests (which run the source); the ~2 KB of them would otherwise ship in every bundle. The list is the
+ * catalog's keys: `npm run l10n:check` keeps every message translated, so every id is there.
+ */
+function shortMessageIds(): Plugin {
+  const ids = [...readFileSync(CATALOG, 'utf8').matchAll(/^\s*'([\w.-]+)':/gm)].map((match) => match[1]).sort();
+  const short = new Map(ids.map((id, index) => [id, index.toString(36)]));
+  const rename = (whole: string, id: string) => (short.has(id) ? whole.replace(id, short.get(id)!) : whole);
+  return {
+    name: 'nw-short-message-ids',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.ts')) return null;
+      const pattern = id.includes('/generated/locales/') ? /^(\s*)'([\w.-]+)':/gm : /\bid: '([\w.-]+)'/g;
+      return code.replace(pattern, (whole: string, ...groups: string[]) => rename(whole, groups.find((g) => /\w/.test(g))!));
+    },
+  };
+}
+
+/**
+ * A second minification pass with terser over Rolldown's (oxc) output: terser's extra passes find what oxc leaves
+ * (about 0.06 KB gzip on share-button.js, 0.13 KB on news-widgets.js, measured). Source maps chain through it.
+ */
+function terserPass(): Plugin {
+  return {
+    name: 'nw-terser-pass',
+    apply: 'build',
+    async generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const result = await minify(chunk.code, {
+          module: true,
+          compress: { passes: 2 },
+          sourceMap: { content: JSON.stringify(chunk.map) },
+        });
+        // Rolldown appends no `sourceMappingURL` to code replaced here.
+        chunk.code = `${result.code!}\n//# sourceMappingURL=${chunk.fileName.split('/').pop()!}.map`;
+        chunk.map = JSON.parse(result.map as string);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [minifyTemplates(), standaloneCatalogs()],
+  plugins: [minifyTemplates(), standaloneCatalogs(), shortMessageIds(), terserPass()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -67,6 +116,7 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Library mode leaves ES output unminified; these files are what pages download.
         minify: true,
+        comments: false,
       },
     },
   },
