@@ -52,6 +52,15 @@ export function uiLocaleFor(tag: string): UiLocale {
 }
 
 /**
+ * The tag to format numbers and dates with inside UI strings: the resolved tag when the UI speaks its language
+ * (`ar-EG` keeps its digits), else the UI locale (a `fr` page gets English strings with English numbers).
+ */
+export function formatTag(tag: string): string {
+  const ui = uiLocaleFor(tag);
+  return ui === baseLanguage(tag) ? tag : ui;
+}
+
+/**
  * Makes sure the catalog for `locale` is loaded. Returns `undefined` when it already is (or is the source),
  * else a promise that settles when it is; a catalog that fails to load leaves the source strings in use.
  */

@@ -48,11 +48,6 @@ export abstract class NwElement extends LitElement {
     return uiLocaleFor(this.locale);
   }
 
-  /** The tag for formatting numbers and dates inside UI strings: the full tag when it matches the UI language. */
-  protected get formatLocale(): string {
-    return uiLocaleFor(this.locale) === this.locale.split('-')[0] ? this.locale : this.uiLocale;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);

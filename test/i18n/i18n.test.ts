@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatLongDate, formatNumber, formatPublished, pluralCategory } from '../../src/i18n/format.js';
-import { ensureCatalog, inLocale, uiLocaleFor } from '../../src/i18n/localize.js';
+import { ensureCatalog, formatTag, inLocale, uiLocaleFor } from '../../src/i18n/localize.js';
 import { readingTimeText } from '../../src/i18n/messages.js';
 import { countWords, readingMinutes, wordsPerMinute } from '../../src/i18n/reading-time.js';
 import seed from '../fixtures/seed-article-ar.json' with { type: 'json' };
@@ -83,5 +83,12 @@ describe('formatting', () => {
     expect(uiLocaleFor('ar-EG')).to.equal('ar');
     expect(uiLocaleFor('ar-SA-u-ca-islamic-umalqura')).to.equal('ar');
     expect(uiLocaleFor('fr')).to.equal('en');
+  });
+
+  it('formats inside UI strings with the full tag only when the UI speaks its language', () => {
+    expect(formatTag('ar-EG-u-nu-arab')).to.equal('ar-EG-u-nu-arab');
+    expect(formatTag('en-GB')).to.equal('en-GB');
+    // A French page gets English strings, so "1,000" rather than "1 000" inside them.
+    expect(formatTag('fr-FR')).to.equal('en');
   });
 });

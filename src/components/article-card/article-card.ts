@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/msg.js';
+import { formatTag } from '../../i18n/localize.js';
 import { formatPublished } from '../../i18n/format.js';
 import { readingTimeText } from '../../i18n/messages.js';
 import { countWords, readingMinutes } from '../../i18n/reading-time.js';
@@ -309,14 +310,14 @@ export class NwArticleCard extends NwElement {
 
   #renderMeta(article: Article, pending: boolean): TemplateResult {
     const date = article.published ? new Date(article.published) : undefined;
-    const when = date ? formatPublished(date, this.formatLocale) : undefined;
+    const when = date ? formatPublished(date, formatTag(this.locale)) : undefined;
     const minutes = this.#minutes(article);
     const empty = !article.author && !when && !minutes;
     return html`
       <p part="meta" class="meta ${pending && empty ? 'pending' : ''}">
         ${article.author ? html`<span part="author"><bdi>${article.author}</bdi></span>` : nothing}
         ${when ? html`<time part="date" datetime=${date!.toISOString()}>${when}</time>` : nothing}
-        ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, this.formatLocale)}</span>` : nothing}
+        ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, formatTag(this.locale))}</span>` : nothing}
       </p>
     `;
   }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg, str } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
+import { formatTag } from '../../i18n/localize.js';
 import { formatNumber } from '../../i18n/format.js';
 import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './comments-api.js';
 import { postComment } from './post-comment.js';
@@ -279,7 +280,7 @@ export class NwCommentForm extends NwElement {
 
   #problemText(problem: Problem, field: Field): string {
     if (problem === 'too-long') {
-      const n = formatNumber(LIMITS[field], this.formatLocale);
+      const n = formatNumber(LIMITS[field], formatTag(this.locale));
       return msg(str`This is too long: at most ${n} characters.`, { id: 'comment-form.error.too-long' });
     }
     switch (`${field}/${problem}`) {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
+import { formatTag } from '../../i18n/localize.js';
 import { formatPublished } from '../../i18n/format.js';
 import { fetchComments, resolveEndpoint, usable, type WpComment } from '../comment-form/comments-api.js';
 import type { NwCommentForm } from '../comment-form/comment-form.js';
@@ -236,7 +237,7 @@ export class NwCommentList extends NwElement {
     const { comment } = node;
     const { id, author_name: name } = comment;
     const date = commentDate(comment);
-    const when = formatPublished(date, this.formatLocale);
+    const when = formatPublished(date, formatTag(this.locale));
     const author = name || msg('Anonymous', { id: 'comment-list.anonymous' });
     const authorUrl = comment.author_url && /^https?:\/\//i.test(comment.author_url) ? comment.author_url : '';
     const open = this.replyForm?.parent === id;
@@ -291,7 +292,7 @@ export class NwCommentList extends NwElement {
     const count =
       this.total === undefined
         ? msg('Comments', { id: 'comment-list.heading' })
-        : commentCountText(this.total, this.formatLocale);
+        : commentCountText(this.total, formatTag(this.locale));
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
       <h2 id="count" part="count">${count}</h2>
       ${tree.length ? this.#renderThread(tree) : nothing}
