@@ -5,6 +5,7 @@
  */
 import { canonicalTag, languageFromScript } from '../../i18n/locale.js';
 import { collapseWhitespace } from '../../internal/text.js';
+import { TimeoutError, withTimeout } from '../../internal/timeout.js';
 import { safeHttpUrl } from '../../internal/url.js';
 
 /** A card's data, every field optional and already safe to render as text or use as a URL. */
@@ -182,33 +183,30 @@ export function normalizeArticle(json: unknown, base: string): Article | undefin
 export async function loadArticle(src: string, signal: AbortSignal, timeout = 10_000): Promise<Article> {
   const url = safeHttpUrl(src);
   if (!url) throw new ArticleLoadError('invalid-src');
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener('abort', abort, { once: true });
-  const timer = setTimeout(abort, timeout);
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        credentials: 'omit',
-        headers: { Accept: 'application/json' },
-        signal: controller.signal,
-      });
-    } catch {
-      throw new ArticleLoadError(signal.aborted || !controller.signal.aborted ? 'network' : 'timeout');
-    }
-    if (!response.ok) throw new ArticleLoadError('http', response.status);
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
-      throw new ArticleLoadError(controller.signal.aborted && !signal.aborted ? 'timeout' : 'invalid-json');
-    }
-    const article = normalizeArticle(json, response.url || url);
-    if (!article) throw new ArticleLoadError('invalid-data');
-    return article;
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
+    return await withTimeout(timeout, async (timer) => {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          credentials: 'omit',
+          headers: { Accept: 'application/json' },
+          signal: AbortSignal.any([signal, timer]),
+        });
+      } catch {
+        throw new ArticleLoadError('network');
+      }
+      if (!response.ok) throw new ArticleLoadError('http', response.status);
+      let json: unknown;
+      try {
+        json = await response.json();
+      } catch {
+        throw new ArticleLoadError('invalid-json');
+      }
+      const article = normalizeArticle(json, response.url || url);
+      if (!article) throw new ArticleLoadError('invalid-data');
+      return article;
+    });
+  } catch (error) {
+    throw error instanceof TimeoutError ? new ArticleLoadError('timeout') : error;
   }
 }

@@ -3,6 +3,7 @@
  * and reading a page of comments. Posting, which only the form does, is in `post-comment.ts`, so the list
  * (which loads the form at a first "Reply") does not download it: a module both use is bundled whole.
  */
+import { withTimeout } from '../../internal/timeout.js';
 
 export const TIMEOUT_MS = 15_000;
 
@@ -47,25 +48,6 @@ export function resolveEndpoint(endpoint: string): string {
 /** Whether an element knows whose comments it handles: an endpoint and a positive integer post id. */
 export function usable(endpoint: string, postId: number | undefined): boolean {
   return Boolean(endpoint) && Number.isInteger(postId) && postId! > 0;
-}
-
-export class TimeoutError extends Error {}
-
-/** Runs `run` with an abort signal that fires after `ms`; rejects with `TimeoutError` then, even if `run` ignores it. */
-export async function withTimeout<T>(ms: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new TimeoutError());
-      controller.abort();
-    }, ms);
-  });
-  try {
-    return await Promise.race([run(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export interface CommentPage {

@@ -2,7 +2,8 @@
  * Posting a comment to WordPress's REST API. It never throws for a server's answer: every outcome is
  * classified, so the form can keep the reader's text and say what happened.
  */
-import { type CommentPayload, type RequestOptions, TIMEOUT_MS, TimeoutError, withTimeout, type WpComment } from './comments-api.js';
+import { TimeoutError, withTimeout } from '../../internal/timeout.js';
+import { type CommentPayload, type RequestOptions, TIMEOUT_MS, type WpComment } from './comments-api.js';
 import type { WpError } from './error-codes.js';
 
 export type SendResult =
