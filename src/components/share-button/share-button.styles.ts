@@ -135,12 +135,6 @@ export const styles = css`
     opacity: 0;
   }
 
-  .copy-buffer {
-    position: fixed;
-    inset-block-start: 0;
-    opacity: 0;
-  }
-
   @media (forced-colors: active) {
     [part='trigger'],
     [part='item'],

@@ -309,7 +309,7 @@ export class NwShareButton extends NwElement {
   async #copy(): Promise<void> {
     const url = this.#shareUrl('copy');
     if (!this.#beforeShare('copy', url)) return;
-    const copied = await writeClipboard(url, this.renderRoot as ShadowRoot);
+    const copied = await writeClipboard(url);
     if (copied) this.emit<NwCopyDetail>('nw-copy', { url });
     void this.#announce(
       this.localized(() =>
@@ -416,26 +416,24 @@ export class NwShareButton extends NwElement {
   }
 }
 
-/** Writes `text` to the clipboard: the Clipboard API, else the `execCommand('copy')` of older browsers. */
-async function writeClipboard(text: string, root: ShadowRoot): Promise<boolean> {
+/**
+ * Writes `text` to the clipboard: the Clipboard API, else (pages served over plain http have none) the
+ * `execCommand('copy')` of older pages, filling the `copy` event it fires.
+ */
+async function writeClipboard(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const field = document.createElement('textarea');
-    field.value = text;
-    field.setAttribute('readonly', '');
-    field.className = 'copy-buffer';
-    const focused = root.activeElement as HTMLElement | null;
-    root.append(field);
-    field.select();
+    const fill = (event: ClipboardEvent): void => {
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+    };
+    document.addEventListener('copy', fill);
     try {
       return document.execCommand('copy');
-    } catch {
-      return false;
     } finally {
-      field.remove();
-      focused?.focus();
+      document.removeEventListener('copy', fill);
     }
   }
 }
