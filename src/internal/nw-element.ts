@@ -89,9 +89,7 @@ export abstract class NwElement extends LitElement {
   }
 
   /** Dispatches a bubbling, composed `CustomEvent`; returns `false` when a listener cancelled it. */
-  protected emit<T>(name: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(
-      new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }),
-    );
+  protected emit<T>(name: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(name, { bubbles: true, composed: true, cancelable, detail }));
   }
 }

@@ -244,7 +244,7 @@ export class NwCommentForm extends NwElement {
     }
     if (this.renderRoot.querySelector<HTMLInputElement>('[name=nw_hp]')?.value) return;
     const payload = this.#payload();
-    if (!this.emit('nw-comment-submit', payload, { cancelable: true })) return;
+    if (!this.emit('nw-comment-submit', payload, true)) return;
 
     this.phase = 'sending';
     this.restored = false;

@@ -176,7 +176,7 @@ export class NwShareButton extends NwElement {
 
   /** Fires the cancelable `nw-share`; `false` when a listener stopped the share. */
   #beforeShare(network: NwShareDetail['network'], url: string): boolean {
-    return this.emit<NwShareDetail>('nw-share', { network, url }, { cancelable: true });
+    return this.emit<NwShareDetail>('nw-share', { network, url }, true);
   }
 
   protected override render(): TemplateResult {
