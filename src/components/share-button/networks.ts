@@ -142,11 +142,11 @@ export function parseNetworks(value: string | null | undefined): ParsedNetworks 
   const networks = [...new Set(names.filter(isNetwork))];
   const unknown = names.filter((name) => !isNetwork(name));
   if (networks.length) {
-    return unknown.length ? { networks, problem: `unknown networks ignored: ${unknown.join(', ')}` } : { networks };
+    return unknown.length ? { networks, problem: `ignored ${unknown.join(', ')}` } : { networks };
   }
   return {
     networks: [...DEFAULT_NETWORKS],
-    ...(value != null && { problem: `no usable network in it (${unknown.join(', ') || 'empty'}); using the defaults` }),
+    ...(value != null && { problem: 'using the defaults' }),
   };
 }
 

@@ -143,7 +143,7 @@ export class NwShareButton extends NwElement {
       if (parsed.problem) warn(`networks="${this.networks}": ${parsed.problem}.`);
     }
     if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
-      warn(`url="${this.url}" is not an http(s) URL; sharing the page's URL instead.`);
+      warn(`url="${this.url}" is not http(s): sharing the page's URL`);
     }
   }
 
