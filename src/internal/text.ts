@@ -16,11 +16,6 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** User-perceived characters: an emoji sequence or a letter with its marks counts once. */
-export function countGraphemes(text: string, tag = 'en'): number {
-  return [...graphemes(tag).segment(text)].length;
-}
-
 /**
  * Cuts `text` to at most `max` graphemes, the last of them "…" when it was cut; never splits a grapheme
  * (an emoji sequence or a letter with its marks).

@@ -3,7 +3,7 @@
  * Adding a network is one entry here (plus its icon in `icons.ts`). Pure: no DOM, no state.
  */
 import { msg, str } from '../../i18n/msg.js';
-import { countGraphemes, truncateGraphemes as truncate } from '../../internal/text.js';
+import { truncateGraphemes as truncate } from '../../internal/text.js';
 
 /** What is shared: the final URL (with `utm` already applied), a title and optional extra text. */
 export interface ShareData {
@@ -38,9 +38,11 @@ function message(data: ShareData): string {
 
 /**
  * Message and URL in one text field, the URL on its own line, the message cut so the whole stays within
- * `limit` graphemes when the network counts the URL as `urlWeight` graphemes (the real length by default).
+ * `limit` graphemes when the network counts the URL as `urlWeight` graphemes. By default that is the URL's
+ * length: a shared URL is serialized by `URL`, so it is ASCII, one grapheme per character (and for any other
+ * string the length is never below the grapheme count, so the limit still holds).
  */
-function withUrl(data: ShareData, limit = Infinity, urlWeight = countGraphemes(data.url)): string {
+function withUrl(data: ShareData, limit = Infinity, urlWeight = data.url.length): string {
   const text = truncate(message(data), limit - urlWeight - 1);
   return text ? `${text}\n${data.url}` : data.url;
 }

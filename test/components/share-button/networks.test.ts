@@ -9,7 +9,10 @@ import {
   type NetworkName,
   type ShareData,
 } from '../../../src/components/share-button/networks.js';
-import { countGraphemes as graphemeCount, truncateGraphemes as truncate } from '../../../src/internal/text.js';
+import { truncateGraphemes as truncate } from '../../../src/internal/text.js';
+
+/** User-perceived characters, counted independently of the code under test. */
+const graphemeCount = (text: string): number => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].length;
 import { withUtm } from '../../../src/components/share-button/share-data.js';
 
 /** The cases every network is checked against (ISSUE: Arabic, Latin, query + fragment, utm). */
