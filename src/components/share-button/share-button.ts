@@ -357,19 +357,11 @@ export class NwShareButton extends NwElement {
     const menu = this.#menu;
     if (!menu) return;
     const { clientWidth: width, clientHeight: height } = document.documentElement;
-    const offScreen = (): boolean => {
-      const { left, right } = menu.getBoundingClientRect();
-      return left < 0 || right > width;
-    };
     menu.classList.remove('flip-inline', 'flip-block');
-    const rect = menu.getBoundingClientRect();
-    // Toward the inline start only where that brings it on screen.
-    if (offScreen()) {
-      menu.classList.add('flip-inline');
-      if (offScreen()) menu.classList.remove('flip-inline');
-    }
+    const { left, right, top, bottom } = menu.getBoundingClientRect();
+    if (left < 0 || right > width) menu.classList.add('flip-inline');
     const above = this.#trigger?.getBoundingClientRect().top ?? 0;
-    if (rect.bottom > height && above > height - rect.top) menu.classList.add('flip-block');
+    if (bottom > height && above > height - top) menu.classList.add('flip-block');
   }
 
   #onTriggerKeydown(event: KeyboardEvent): void {
@@ -407,8 +399,8 @@ export class NwShareButton extends NwElement {
       default: {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const key = event.key.toLocaleLowerCase(this.locale);
-        const order = [...items.slice(current + 1), ...items.slice(0, current + 1)];
-        order.find((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key))?.focus();
+        // From the item after the current one, wrapping around.
+        [...items.slice(current + 1), ...items].find((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key))?.focus();
       }
     }
     event.preventDefault();
