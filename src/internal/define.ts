@@ -14,8 +14,5 @@ export function define(tag: string, element: Versioned): void {
     return;
   }
   if (existing === element || existing.version === VERSION) return;
-  console.warn(
-    `news-widgets: <${tag}> is already defined by version ${existing.version ?? 'unknown'}; ` +
-      `version ${VERSION} is not registered.`,
-  );
+  console.warn(`news-widgets: <${tag}> ${VERSION} is not registered: ${existing.version ?? 'another version'} is defined.`);
 }
