@@ -1,7 +1,7 @@
 // Builds each entry of src/ into its own self-contained dist/<name>.js (see vite.config.ts), then the
 // unbundled library (lit external) with its types, and the custom-elements manifest.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
 rmSync('dist', { recursive: true, force: true });
@@ -12,6 +12,26 @@ for (const entry of entries) {
   process.env.NW_ENTRY = entry;
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
+
+// Minified, the bundles lose the licence comments of the third-party code in them: the licences go beside them,
+// in dist/THIRD-PARTY-LICENSES.txt, for every package the bundles' source maps name.
+const bundled = new Set<string>();
+for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
+  if (!file.endsWith('.js.map')) continue;
+  for (const source of (JSON.parse(readFileSync(`dist/${file}`, 'utf8')) as { sources: string[] }).sources) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1];
+    if (name) bundled.add(name);
+  }
+}
+const licences = [...bundled].sort().map((name) => {
+  const dir = `node_modules/${name}`;
+  const { version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string; license: string };
+  const texts = readdirSync(dir).filter((file) => /^licen[cs]e/i.test(file));
+  if (!texts.length) throw new Error(`${name} is bundled but has no licence file to ship with it`);
+  return [`${name} ${version}, licence ${license}`, ...texts.map((file) => readFileSync(`${dir}/${file}`, 'utf8').trim())].join('\n\n');
+});
+writeFileSync('dist/THIRD-PARTY-LICENSES.txt', `${licences.join(`\n\n${'='.repeat(78)}\n\n`)}\n`);
+
 const run = (command: string, args: string[]) => execFileSync('npx', [command, ...args], { stdio: 'inherit' });
 run('tsc', ['-p', 'tsconfig.lib.json']);
 run('cem', ['analyze', '--quiet']);
