@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { checkDist, MissingFileError, measureSizes } from './bench/sizes.mjs';
+import { checkDist, MissingFileError, measureLitAlone, measureSizes } from './bench/sizes.mjs';
 import { measureRender } from './bench/render.mjs';
 import { measureServer } from './bench/server-load.mjs';
 
@@ -77,7 +77,7 @@ async function main() {
   if (!built) console.log('bench: npm run build failed; sizes and rendering cannot be measured.');
 
   const measures = {
-    sizes: () => measureSizes(dist),
+    sizes: async () => measureSizes(dist, { litAlone: await measureLitAlone(root) }),
     render: () => measureRender(dist),
     // The server needs no build.
     server: () => measureServer(root),
