@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/comment-form.js';
 import type { NwCommentForm } from '../../../src/components/comment-form/comment-form.js';
-import { bodyOf, clearStorage, comment, ENDPOINT, json, stalled, storedDraft, storedIdentity, stubFetch } from './helpers.js';
+import { bodyOf, comment, ENDPOINT, json, stalled, storedDraft, storedIdentity, useStubbedFetch } from './helpers.js';
 
 interface Texts {
   heading: string;
@@ -127,15 +127,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
   }
 
   describe(`<nw-comment-form> in ${lang} (${dir})`, () => {
-    let fetch: ReturnType<typeof stubFetch>;
-    beforeEach(() => {
-      clearStorage();
-      fetch = stubFetch();
-    });
-    afterEach(() => {
-      sinon.restore();
-      clearStorage();
-    });
+    const fetch = useStubbedFetch();
 
     it('shows the seed page’s texts and is accessible when empty', async () => {
       const form = await mount();
@@ -164,7 +156,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
       expect(errorOf(form, 'author')).to.equal(t.required.author);
       expect(errorOf(form, 'email')).to.equal(t.required.email);
       expect($(form, '#url').getAttribute('aria-invalid')).to.equal('false');
-      expect(fetch.called).to.equal(false);
+      expect(fetch().called).to.equal(false);
       await expect(form).to.be.accessible();
     });
 
@@ -179,7 +171,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
       expect(errorOf(form, 'email')).to.equal(t.emailFormat);
       expect(errorOf(form, 'url')).to.equal(t.urlFormat);
       expect(errorOf(form, 'comment')).to.equal('');
-      expect(fetch.called).to.equal(false);
+      expect(fetch().called).to.equal(false);
       await type(form, 'email', 'sara@example.com');
       expect(errorOf(form, 'email')).to.equal('', 'a fixed field loses its error while typing');
       await expect(form).to.be.accessible();
@@ -198,7 +190,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
       expect(errorOf(form, 'author')).to.equal(t.tooLong(n(245)));
       expect(errorOf(form, 'email')).to.equal(t.tooLong(n(100)));
       expect(errorOf(form, 'url')).to.equal(t.tooLong(n(200)));
-      expect(fetch.called).to.equal(false);
+      expect(fetch().called).to.equal(false);
     });
 
     it('makes name and e-mail optional with identity-optional, and drops the website with no-website', async () => {
@@ -209,16 +201,16 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
         t.labels[2].replace(' *', ''),
       ]);
       expect(form.shadowRoot!.querySelector('#url')).to.equal(null);
-      fetch.resolves(json(comment({ status: 'hold' }), 201));
+      fetch().resolves(json(comment({ status: 'hold' }), 201));
       await type(form, 'comment', 'بلا اسم');
       submit(form);
       await settle(form, t.held);
-      expect(bodyOf(fetch)).to.deep.equal({ post: 42, parent: 0, content: 'بلا اسم' });
+      expect(bodyOf(fetch())).to.deep.equal({ post: 42, parent: 0, content: 'بلا اسم' });
     });
 
     it('sends the JSON payload once, busy in a way screen readers hear, then says it is published', async () => {
       let answer!: (r: Response) => void;
-      fetch.returns(new Promise((resolve) => (answer = resolve)));
+      fetch().returns(new Promise((resolve) => (answer = resolve)));
       const form = await mount('parent="3"');
       await fillValid(form);
       await type(form, 'url', 'example.com');
@@ -232,12 +224,12 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
       await expect(form).to.be.accessible();
       submit(form);
       $(form, 'form').dispatchEvent(new Event('submit', { cancelable: true }));
-      expect(fetch.callCount).to.equal(1, 'no double submission');
-      const [url, init] = fetch.firstCall.args as [string, RequestInit];
+      expect(fetch().callCount).to.equal(1, 'no double submission');
+      const [url, init] = fetch().firstCall.args as [string, RequestInit];
       expect(url).to.equal(ENDPOINT);
       expect(init.method).to.equal('POST');
       expect(init.credentials).to.equal('omit');
-      expect(bodyOf(fetch)).to.deep.equal({
+      expect(bodyOf(fetch())).to.deep.equal({
         post: 42,
         parent: 3,
         content: 'تعليق مهم جدًا',
@@ -257,7 +249,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     });
 
     it('says a held comment is awaiting moderation', async () => {
-      fetch.resolves(json(comment({ status: 'hold' }), 201));
+      fetch().resolves(json(comment({ status: 'hold' }), 201));
       const form = await mount();
       await fillValid(form);
       submit(form);
@@ -273,7 +265,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     ];
     for (const [name, failure] of failures) {
       it(`keeps the comment through ${name}, a reload, and a retry that sends it exactly once`, async () => {
-        fetch.callsFake(failure);
+        fetch().callsFake(failure);
         const form = await mount();
         await fillValid(form);
         const error = new Promise<CustomEvent>((resolve) => form.addEventListener('nw-comment-error', (e) => resolve(e), { once: true }));
@@ -297,13 +289,13 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
         // The original form's retry sends it once.
         wrapper.replaceChildren(form);
         await form.updateComplete;
-        fetch.resetHistory();
-        fetch.callsFake(async () => json(comment({ id: 8 }), 201));
+        fetch().resetHistory();
+        fetch().callsFake(async () => json(comment({ id: 8 }), 201));
         $(form, '[part~=retry]').click();
         $(form, '[type=submit]').click();
         await settle(form, t.approved);
-        expect(fetch.callCount).to.equal(1);
-        expect(bodyOf(fetch)).to.deep.equal({ post: 42, parent: 0, content: 'تعليق مهم جدًا', author_name: 'سارة', author_email: 'sara@example.com' });
+        expect(fetch().callCount).to.equal(1);
+        expect(bodyOf(fetch())).to.deep.equal({ post: 42, parent: 0, content: 'تعليق مهم جدًا', author_name: 'سارة', author_email: 'sara@example.com' });
         expect(storedDraft()).to.equal(undefined);
       });
     }
@@ -311,7 +303,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     it('gives up on a 20 s stall after 15 s, keeping the comment, and a retry sends it once', async () => {
       const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {
-        fetch.callsFake(stalled(20_000, () => json(comment(), 201)));
+        fetch().callsFake(stalled(20_000, () => json(comment(), 201)));
         const form = await mount();
         await fillValid(form);
         submit(form);
@@ -326,12 +318,12 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
         expect(status(form)).to.equal(t.failed, 'the late answer of an aborted request changes nothing');
         expect($<HTMLTextAreaElement>(form, '#comment').value).to.equal('تعليق مهم جدًا');
         expect(storedDraft()).to.equal('تعليق مهم جدًا');
-        fetch.resetHistory();
-        fetch.callsFake(async () => json(comment(), 201));
+        fetch().resetHistory();
+        fetch().callsFake(async () => json(comment(), 201));
         $(form, '[part~=retry]').click();
         clock.restore();
         await settle(form, t.approved);
-        expect(fetch.callCount).to.equal(1);
+        expect(fetch().callCount).to.equal(1);
       } finally {
         clock.restore();
       }
@@ -345,7 +337,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     ];
     for (const [code, httpStatus] of formErrors) {
       it(`shows ${code} (${httpStatus}) for the whole form and keeps the comment`, async () => {
-        fetch.resolves(json({ code, message: 'server text', data: { status: httpStatus } }, httpStatus));
+        fetch().resolves(json({ code, message: 'server text', data: { status: httpStatus } }, httpStatus));
         const form = await mount();
         await fillValid(form);
         const error = new Promise<CustomEvent>((resolve) => form.addEventListener('nw-comment-error', (e) => resolve(e), { once: true }));
@@ -367,7 +359,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     ];
     for (const [code, data, id, message] of fieldErrors) {
       it(`puts ${code} ${JSON.stringify(data.params ?? {})} by the ${id} field and focuses it`, async () => {
-        fetch.resolves(json({ code, message: 'server text', data }, 400));
+        fetch().resolves(json({ code, message: 'server text', data }, 400));
         const form = await mount();
         await fillValid(form);
         await type(form, 'url', 'https://example.com');
@@ -380,7 +372,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     }
 
     it('puts rest_comment_author_data_required on the empty identity fields', async () => {
-      fetch.resolves(json({ code: 'rest_comment_author_data_required', message: 'x', data: { status: 400 } }, 400));
+      fetch().resolves(json({ code: 'rest_comment_author_data_required', message: 'x', data: { status: 400 } }, 400));
       const form = await mount('identity-optional');
       await type(form, 'comment', 'نص');
       submit(form);
@@ -392,15 +384,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
 }
 
 describe('<nw-comment-form> behaviour', () => {
-  let fetch: ReturnType<typeof stubFetch>;
-  beforeEach(() => {
-    clearStorage();
-    fetch = stubFetch();
-  });
-  afterEach(() => {
-    sinon.restore();
-    clearStorage();
-  });
+  const fetch = useStubbedFetch();
 
   async function mount(attrs = ''): Promise<NwCommentForm> {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
@@ -411,16 +395,16 @@ describe('<nw-comment-form> behaviour', () => {
   }
 
   it('sends the nonce as X-WP-Nonce with credentials, without identity fields', async () => {
-    fetch.resolves(json(comment(), 201));
+    fetch().resolves(json(comment(), 201));
     const form = await mount('nonce="n0nce"');
     expect(form.shadowRoot!.querySelector('#author')).to.equal(null);
     await type(form, 'comment', 'logged in');
     submit(form);
     await settle(form, en.approved);
-    const init = fetch.firstCall.args[1] as RequestInit;
+    const init = fetch().firstCall.args[1] as RequestInit;
     expect(init.credentials).to.equal('include');
     expect((init.headers as Record<string, string>)['X-WP-Nonce']).to.equal('n0nce');
-    expect(bodyOf(fetch)).to.deep.equal({ post: 42, parent: 0, content: 'logged in' });
+    expect(bodyOf(fetch())).to.deep.equal({ post: 42, parent: 0, content: 'logged in' });
   });
 
   it('stores name, e-mail and website only with the reader’s consent', async () => {
@@ -476,20 +460,20 @@ describe('<nw-comment-form> behaviour', () => {
     sinon.stub(Storage.prototype, 'getItem').throws(new DOMException('denied', 'SecurityError'));
     sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('full', 'QuotaExceededError'));
     sinon.stub(Storage.prototype, 'removeItem').throws(new DOMException('denied', 'SecurityError'));
-    fetch.resolves(json(comment(), 201));
+    fetch().resolves(json(comment(), 201));
     const form = await mount();
     await fillValid(form);
     $<HTMLInputElement>(form, '#remember').click();
     submit(form);
     await settle(form, en.approved);
-    expect(fetch.callCount).to.equal(1);
+    expect(fetch().callCount).to.equal(1);
   });
 
   it('stays usable when localStorage cannot even be reached', async () => {
     sinon.stub(window, 'localStorage').get(() => {
       throw new DOMException('denied', 'SecurityError');
     });
-    fetch.callsFake(() => Promise.reject(new TypeError('Failed to fetch')));
+    fetch().callsFake(() => Promise.reject(new TypeError('Failed to fetch')));
     const form = await mount();
     await fillValid(form);
     submit(form);
@@ -508,7 +492,7 @@ describe('<nw-comment-form> behaviour', () => {
     submit(form);
     await form.updateComplete;
     await new Promise((r) => setTimeout(r, 20));
-    expect(fetch.called).to.equal(false);
+    expect(fetch().called).to.equal(false);
   });
 
   it('lets the host send the payload itself by cancelling nw-comment-submit', async () => {
@@ -522,7 +506,7 @@ describe('<nw-comment-form> behaviour', () => {
     submit(form);
     await form.updateComplete;
     expect(seen).to.deep.equal([{ post: 42, parent: 0, content: 'تعليق مهم جدًا', author_name: 'سارة', author_email: 'sara@example.com' }]);
-    expect(fetch.called).to.equal(false);
+    expect(fetch().called).to.equal(false);
   });
 
   for (const attrs of ['', 'post-id="abc"']) {

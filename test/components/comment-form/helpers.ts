@@ -47,8 +47,27 @@ export function stalled(answerAfterMs?: number, answer?: () => Response): (input
     });
 }
 
-export function stubFetch(): sinon.SinonStub<Parameters<typeof fetch>, ReturnType<typeof fetch>> {
+export type FetchStub = sinon.SinonStub<Parameters<typeof fetch>, ReturnType<typeof fetch>>;
+
+export function stubFetch(): FetchStub {
   return sinon.stub(window, 'fetch');
+}
+
+/**
+ * For a suite of comment-element tests: before each test, no stored draft or identity and a stubbed `fetch`;
+ * after it, both undone. Returns the running test's stub.
+ */
+export function useStubbedFetch(): () => FetchStub {
+  let stub: FetchStub;
+  beforeEach(() => {
+    clearStorage();
+    stub = stubFetch();
+  });
+  afterEach(() => {
+    sinon.restore();
+    clearStorage();
+  });
+  return () => stub;
 }
 
 export function bodyOf(stub: sinon.SinonStub, call = 0): unknown {

@@ -1,9 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
 import '../../../src/comment-list.js';
 import type { NwCommentList } from '../../../src/components/comment-list/comment-list.js';
 import type { NwCommentForm } from '../../../src/components/comment-form/comment-form.js';
-import { clearStorage, comment, ENDPOINT, json, stubFetch } from '../comment-form/helpers.js';
+import { comment, ENDPOINT, json, useStubbedFetch } from '../comment-form/helpers.js';
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = <T extends HTMLElement = HTMLElement>(el: Element, selector: string): T | null =>
@@ -46,21 +45,13 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
   };
 
   describe(`<nw-comment-list> in ${lang} (${dir})`, () => {
-    let fetch: ReturnType<typeof stubFetch>;
-    beforeEach(() => {
-      clearStorage();
-      fetch = stubFetch();
-    });
-    afterEach(() => {
-      sinon.restore();
-      clearStorage();
-    });
+    const fetch = useStubbedFetch();
 
     it('loads, counts in words, threads and is accessible', async () => {
-      fetch.callsFake(async () => page(three()));
+      fetch().callsFake(async () => page(three()));
       const list = await mount();
       await loaded(list);
-      const url = new URL(String(fetch.firstCall.args[0]));
+      const url = new URL(String(fetch().firstCall.args[0]));
       expect(Object.fromEntries(url.searchParams)).to.deep.equal({ post: '42', per_page: '20', page: '1', order: 'asc' });
       expect($(list, 'section')!.getAttribute('dir')).to.equal(dir);
       expect(text($(list, '[part~=count]'))).to.equal(t.count3);
@@ -78,7 +69,7 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
 
     it('renders script and link payloads inert', async () => {
       window.pwned = undefined;
-      fetch.callsFake(async () => page(three()));
+      fetch().callsFake(async () => page(three()));
       const list = await mount();
       await loaded(list);
       const content = $(list, '#comment-2 [part~=content]')!;
@@ -88,23 +79,23 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
     });
 
     it('loads more pages', async () => {
-      fetch.onFirstCall().resolves(page(three(), 4, 2));
-      fetch.onSecondCall().resolves(page([comment({ id: 4, author_name: 'Mona' })], 4, 2));
+      fetch().onFirstCall().resolves(page(three(), 4, 2));
+      fetch().onSecondCall().resolves(page([comment({ id: 4, author_name: 'Mona' })], 4, 2));
       const list = await mount('per-page="3"');
       await loaded(list);
       const more = $(list, '[part~=more]')!;
       expect(text(more)).to.equal(t.more);
       more.click();
       await waitUntil(() => $(list, '#comment-4'));
-      expect(new URL(String(fetch.secondCall.args[0])).searchParams.get('page')).to.equal('2');
-      expect(new URL(String(fetch.secondCall.args[0])).searchParams.get('per_page')).to.equal('3');
+      expect(new URL(String(fetch().secondCall.args[0])).searchParams.get('page')).to.equal('2');
+      expect(new URL(String(fetch().secondCall.args[0])).searchParams.get('per_page')).to.equal('3');
       await list.updateComplete;
       expect($(list, '[part~=more]')).to.equal(null);
     });
 
     it('shows a retry button when loading fails, and retries', async () => {
-      fetch.onFirstCall().rejects(new TypeError('Failed to fetch'));
-      fetch.onSecondCall().resolves(page(three()));
+      fetch().onFirstCall().rejects(new TypeError('Failed to fetch'));
+      fetch().onSecondCall().resolves(page(three()));
       const list = await mount();
       await waitUntil(() => $(list, '[part~=retry]'));
       expect(text($(list, 'section'))).to.contain(t.failed);
@@ -115,7 +106,7 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
     });
 
     it('opens a reply form under a comment, and cancelling returns focus', async () => {
-      fetch.callsFake(async () => page(three()));
+      fetch().callsFake(async () => page(three()));
       const list = await mount();
       await loaded(list);
       const reply = $(list, '#comment-2 [part~=reply]')!;
@@ -135,14 +126,14 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
     });
 
     it('shows the reader’s held reply at once, marked, and announces it', async () => {
-      fetch.callsFake(async () => page(three()));
+      fetch().callsFake(async () => page(three()));
       const list = await mount();
       await loaded(list);
       $(list, '#comment-3 [part~=reply]')!.click();
       await waitUntil(() => $(list, '#comment-3 nw-comment-form'));
       const form = $<NwCommentForm>(list, '#comment-3 nw-comment-form')!;
       await form.updateComplete;
-      fetch.resolves(json(comment({ id: 50, parent: 3, status: 'hold', author_name: 'Reader', content: { rendered: '<p>my reply</p>' } }), 201));
+      fetch().resolves(json(comment({ id: 50, parent: 3, status: 'hold', author_name: 'Reader', content: { rendered: '<p>my reply</p>' } }), 201));
       const field = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#comment')!;
       field.value = 'my reply';
       field.dispatchEvent(new Event('input'));
@@ -166,19 +157,11 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
 }
 
 describe('<nw-comment-list> behaviour', () => {
-  let fetch: ReturnType<typeof stubFetch>;
-  beforeEach(() => {
-    clearStorage();
-    fetch = stubFetch();
-  });
-  afterEach(() => {
-    sinon.restore();
-    clearStorage();
-  });
+  const fetch = useStubbedFetch();
 
   it('counts with every Arabic plural form from X-WP-Total', async () => {
     for (const [total, words] of [[0, 'لا تعليقات'], [1, 'تعليق واحد'], [2, 'تعليقان'], [3, '3 تعليقات'], [11, '11 تعليقًا'], [100, '100 تعليق']] as const) {
-      fetch.callsFake(async () => page(total ? [comment()] : [], total));
+      fetch().callsFake(async () => page(total ? [comment()] : [], total));
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"></div>`);
       wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`;
       const list = wrapper.firstElementChild as NwCommentList;
@@ -188,20 +171,20 @@ describe('<nw-comment-list> behaviour', () => {
   });
 
   it('loads only when it nears the viewport', async () => {
-    fetch.callsFake(async () => page(three()));
+    fetch().callsFake(async () => page(three()));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><div style="block-size: 5000px"></div></div>`);
     wrapper.insertAdjacentHTML('beforeend', `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`);
     const list = wrapper.lastElementChild as NwCommentList;
     await list.updateComplete;
     await new Promise((r) => setTimeout(r, 100));
-    expect(fetch.called).to.equal(false);
+    expect(fetch().called).to.equal(false);
     list.scrollIntoView();
-    await waitUntil(() => fetch.called, 'never loaded after scrolling');
+    await waitUntil(() => fetch().called, 'never loaded after scrolling');
     window.scrollTo(0, 0);
   });
 
   it('shows a comment sent from a form for the same article at once, and ignores other articles', async () => {
-    fetch.callsFake(async () => page(three(), 3));
+    fetch().callsFake(async () => page(three(), 3));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
     wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" order="desc"></nw-comment-list>
       <nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>
@@ -219,11 +202,11 @@ describe('<nw-comment-list> behaviour', () => {
     expect(first.id).to.equal('comment-60', 'newest first with order=desc');
     expect($(list, '#comment-60 [part~=held]')).to.equal(null);
     expect(text($(list, '[part~=count]'))).to.equal('4 comments');
-    expect(new URL(String(fetch.firstCall.args[0])).searchParams.get('order')).to.equal('desc');
+    expect(new URL(String(fetch().firstCall.args[0])).searchParams.get('order')).to.equal('desc');
   });
 
   it('keeps an open reply form, and what was typed in it, when a new comment is shown above it', async () => {
-    fetch.callsFake(async () => page(three(), 3));
+    fetch().callsFake(async () => page(three(), 3));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
     wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" order="desc"></nw-comment-list>
       <nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`;
@@ -246,10 +229,10 @@ describe('<nw-comment-list> behaviour', () => {
   });
 
   it('caps per-page at 100', async () => {
-    fetch.callsFake(async () => page([]));
+    fetch().callsFake(async () => page([]));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
     wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" per-page="500"></nw-comment-list>`;
-    await waitUntil(() => fetch.called);
-    expect(new URL(String(fetch.firstCall.args[0])).searchParams.get('per_page')).to.equal('100');
+    await waitUntil(() => fetch().called);
+    expect(new URL(String(fetch().firstCall.args[0])).searchParams.get('per_page')).to.equal('100');
   });
 });
