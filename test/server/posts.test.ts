@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { countWords } from '../../src/i18n/reading-time.js';
-import { fetchJson, startServer, type TestServer } from './support.js';
+import { fetchJson, serverUnderTest } from './support.js';
 
 type Post = Record<string, unknown> & {
   id: number;
@@ -16,14 +16,7 @@ type Post = Record<string, unknown> & {
 
 const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.close();
-  server.remove();
-});
+const server = serverUnderTest();
 
 const api = (path: string) => `${server.base}/wp-json/wp/v2${path}`;
 

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startServer, type TestServer } from './support.js';
+import { describe, test } from 'node:test';
+import { serverUnderTest } from './support.js';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server.close();
-  server.remove();
-});
+const server = serverUnderTest();
 
 const get = (path: string) => fetch(server.base + path);
 

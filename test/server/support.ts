@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { buildApp } from '../../server/app.js';
 import { defaultPaths, loadConfig } from '../../server/config.js';
 
@@ -49,6 +50,23 @@ export async function startServer(env: Record<string, string> = {}, dir = tempDi
 }
 
 /** A second connection to the server's SQLite file, to check rows or add some. */
+/**
+ * The server for one suite (or one file): started in `before`, closed and its files removed in `after`. The
+ * returned object is filled in by that `before`: read it inside tests, and inside a later `before` of the same
+ * `describe`. (At a file's top level Node 20 ran a second `before` without waiting for this one.)
+ */
+export function serverUnderTest(env: Record<string, string> = {}): TestServer {
+  const server = {} as TestServer;
+  before(async () => {
+    Object.assign(server, await startServer(env));
+  });
+  after(async () => {
+    await server.close();
+    server.remove();
+  });
+  return server;
+}
+
 export function openDb(file: string, readonly = true): Database.Database {
   return new Database(file, { readonly, fileMustExist: true });
 }
