@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MagicString from 'magic-string';
 import { minifyHTMLLiterals } from 'minify-html-literals';
-import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import { secondPass } from './scripts/second-pass.mjs';
 
 // Every top-level module of src/ is a registering entry point and becomes dist/<name>.js with Lit bundled in.
 // scripts/build.ts builds them one at a time (NW_ENTRY), so each is one self-contained file a page downloads
@@ -78,10 +78,9 @@ function shortMessageIds(): Plugin {
 }
 
 /**
- * A second minification pass with terser over what Rolldown (oxc) wrote: its extra passes find what oxc leaves
- * (0.06 KB gzip on share-button.js, 0.2 KB on news-widgets.js, measured) and it drops the `@__PURE__` annotations
- * oxc keeps. It runs on the written files, composing their source maps with its own: at `generateBundle` a
- * chunk's map does not match its code yet.
+ * The second minification pass (scripts/second-pass.mjs, terser) over what Rolldown (oxc) wrote: 0.06 KB gzip
+ * off share-button.js and 0.2 KB off news-widgets.js, measured. It runs on the written files, composing their
+ * source maps with its own: at `generateBundle` a chunk's map does not match its code yet.
  */
 function terserPass(): Plugin {
   return {
@@ -91,10 +90,9 @@ function terserPass(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const file = path.join(options.dir!, chunk.fileName);
-        const result = await minify(readFileSync(file, 'utf8'), {
-          module: true,
-          compress: { passes: 2 },
-          sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), url: `${path.basename(file)}.map` },
+        const result = await secondPass(readFileSync(file, 'utf8'), {
+          content: readFileSync(`${file}.map`, 'utf8'),
+          url: `${path.basename(file)}.map`,
         });
         writeFileSync(file, result.code!);
         writeFileSync(`${file}.map`, result.map as string);

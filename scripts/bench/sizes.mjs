@@ -32,7 +32,7 @@ customElements.define('x-lit', class extends LitElement {
  */
 export async function measureLitAlone(root) {
   const { build } = await import('vite');
-  const { minify } = await import('terser');
+  const { secondPass } = await import('../second-pass.mjs');
   const id = 'virtual:lit-alone';
   const output = await build({
     root,
@@ -42,7 +42,7 @@ export async function measureLitAlone(root) {
     build: { write: false, lib: { entry: id, formats: ['es'], fileName: 'lit-alone' }, rollupOptions: { output: { minify: true } } },
   });
   const code = [output].flat()[0].output[0].code;
-  return gzipSync((await minify(code, { module: true, compress: { passes: 2 } })).code, { level: 9 }).length;
+  return gzipSync((await secondPass(code)).code, { level: 9 }).length;
 }
 
 // `import{a as b}from"./x.js"`, `import"./x.js"`, `export{t as X}from"./x.js"`, `export*from"./x.js"`: static
