@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
+import { packagesIn } from './bench/sourcemap.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 const entries = readdirSync('src')
@@ -15,14 +16,8 @@ for (const entry of entries) {
 
 // Minified, the bundles lose the licence comments of the third-party code in them: the licences go beside them,
 // in dist/THIRD-PARTY-LICENSES.txt, for every package the bundles' source maps name.
-const bundled = new Set<string>();
-for (const file of readdirSync('dist', { recursive: true, encoding: 'utf8' })) {
-  if (!file.endsWith('.js.map')) continue;
-  for (const source of (JSON.parse(readFileSync(`dist/${file}`, 'utf8')) as { sources: string[] }).sources) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1];
-    if (name) bundled.add(name);
-  }
-}
+const maps = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));
+const bundled = new Set(maps.flatMap((file) => packagesIn(`dist/${file}`)));
 const licences = [...bundled].sort().map((name) => {
   const dir = `node_modules/${name}`;
   const { version, license } = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')) as { version: string; license: string };

@@ -100,3 +100,9 @@ export function sourceGroup(source) {
   const parts = short.split('/');
   return parts.length > 2 ? parts.slice(0, parts.length - 1).join('/') : short;
 }
+
+/** The npm packages whose code a generated file carries, by the `sources` of its source map. */
+export function packagesIn(mapFile) {
+  const { sources } = JSON.parse(readFileSync(mapFile, 'utf8'));
+  return [...new Set(sources.filter((source) => source.includes('node_modules/')).map(sourceGroup))];
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { packagesIn } from '../../scripts/bench/sourcemap.mjs';
 import { DIST } from './support.js';
 
 describe('the built bundles', () => {
@@ -10,13 +11,7 @@ describe('the built bundles', () => {
     const bundles = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter(
       (file) => file.endsWith('.js.map') && !file.startsWith('lib'),
     );
-    const packages = new Set(
-      bundles.flatMap((file) =>
-        (JSON.parse(readFileSync(join(DIST, file), 'utf8')) as { sources: string[] }).sources.flatMap(
-          (source) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1] ?? [],
-        ),
-      ),
-    );
+    const packages = new Set(bundles.flatMap((file) => packagesIn(join(DIST, file))));
     // Lit in every bundle, DOMPurify in the on-demand sanitizer chunk.
     assert.ok(packages.has('lit-html') && packages.has('dompurify'), [...packages].join(', '));
     for (const name of packages) {
