@@ -1,9 +1,10 @@
 /** The reference server: WordPress-shaped REST API, demo pages and the built widgets. */
-import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { BODY_LIMIT, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/security.js';
+import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
 import { commentRoutes } from './routes/comments.js';
 import { pageRoutes } from './routes/pages.js';
@@ -36,15 +37,9 @@ export async function buildApp(config: Config, { logger = false }: AppOptions = 
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-
-  const allowed = new Set(config.allowedOrigins);
-  await app.register(cors, {
-    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    methods: ['GET', 'HEAD', 'POST'],
-    allowedHeaders: ['Content-Type'],
-    exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', 'Link'],
-    maxAge: 600,
-  });
+  // Before CORS: the write policy compares the page's origin with the server's own.
+  registerSite(app, config.publicUrl);
+  await registerCors(app, config.allowedOrigins);
 
   await registerStatic(app, config.paths);
 

@@ -2,6 +2,7 @@
  * Server settings from the environment (SPEC §8). Every value is validated at start so a typo fails loudly
  * with the variable's name instead of surfacing later as odd behaviour.
  */
+import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export type Moderation = 'approve' | 'hold';
@@ -20,8 +21,15 @@ export interface Config {
   host: string;
   /** SQLite file path, or `:memory:`. */
   database: string;
-  /** Exact origins (`scheme://host[:port]`) that may read the API from their pages. */
+  /** Exact origins (`scheme://host[:port]`) whose pages may write (post comments); reads are open to every origin. */
   allowedOrigins: string[];
+  /** The origin links are written with (`https://news.example`), whatever the request's `Host`; unset: the request's own. */
+  publicUrl: string | undefined;
+  /**
+   * Which peers may tell the client's address (`X-Forwarded-For`), scheme and host: none (`false`), the nearest
+   * `n` hops, or the proxies at these addresses and ranges.
+   */
+  trustProxy: TrustProxy;
   moderation: Moderation;
   /** Minimum seconds between two comments from one e-mail address; 0 turns the check off. */
   floodSeconds: number;
@@ -29,6 +37,8 @@ export interface Config {
   rateLimit: number;
   paths: Paths;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -82,6 +92,55 @@ function origins(env: Env): string[] {
     });
 }
 
+/** An origin, written as one (`https://news.example`, a trailing slash allowed): links are built on it. */
+function publicUrl(env: Env): string | undefined {
+  const raw = read(env, 'PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw.toLowerCase().replace(/\/$/, '')) {
+    throw new ConfigError(`PUBLIC_URL must be the site's origin, like https://news.example, got "${raw}"`);
+  }
+  return url.origin;
+}
+
+/** proxy-addr's names for the reserved ranges, accepted by Fastify's trustProxy like addresses. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `true` is refused: trusting every peer would let any client choose the address it is limited by. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!RANGE_NAMES.has(entry) && !isAddressOrRange(entry)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be a hop count (1 to 10) or a comma-separated list of proxy addresses or ranges (10.0.0.0/8, loopback), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  try {
+    new BlockList().addSubnet(address, Number(prefix), family === 4 ? 'ipv4' : 'ipv6');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function moderation(env: Env): Moderation {
   const raw = read(env, 'MODERATION') ?? 'hold';
   if (raw !== 'approve' && raw !== 'hold') {
@@ -96,6 +155,8 @@ export function loadConfig(env: Env = process.env, paths: Paths = defaultPaths):
     host: read(env, 'HOST') ?? '127.0.0.1',
     database: read(env, 'DATABASE') ?? 'data/news.db',
     allowedOrigins: origins(env),
+    publicUrl: publicUrl(env),
+    trustProxy: trustProxy(env),
     moderation: moderation(env),
     floodSeconds: integer(env, 'FLOOD_SECONDS', 15, 0, 86_400),
     rateLimit: integer(env, 'RATE_LIMIT', 30, 0, 100_000),

@@ -25,7 +25,12 @@ try {
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-console.log(`news-widgets server on http://${host}:${port}/ (database ${config.database}, moderation ${config.moderation})`);
+const own = config.publicUrl ?? `http://${host}:${port}`;
+const writers = [own, ...config.allowedOrigins.filter((origin) => origin !== own)].join(', ');
+console.log(
+  `news-widgets server on http://${host}:${port}/ (database ${config.database}, moderation ${config.moderation}; ` +
+    `reads from any origin, comments from ${writers})`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void app.close().then(() => process.exit(0)));

@@ -1,7 +1,8 @@
 /**
  * Files: the built widgets (`/dist/`), the seed images (`/media/`) and the demo pages (`/`).
  * Widgets and images are public and meant to be embedded anywhere: a partner page loads
- * `<script type="module">` cross-origin, which needs CORS, so these (and only these) allow every origin.
+ * `<script type="module">` cross-origin, which needs CORS (every read has it, `cors.ts`), and a page isolated with
+ * `Cross-Origin-Embedder-Policy` shows them only with `Cross-Origin-Resource-Policy: cross-origin`.
  */
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -14,7 +15,6 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function embeddable(reply: FastifyReply, cacheControl: string): void {
   reply.header('Cache-Control', cacheControl);
-  reply.header('Access-Control-Allow-Origin', '*');
   reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
 }
 

@@ -1,9 +1,9 @@
 /** Response details every WordPress-style route shares. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** The origin links are built on. WordPress links are absolute; the demo has no fixed public URL, so the request's own is used. */
+/** The origin links are built on (WordPress links are absolute): `PUBLIC_URL`, else the request's checked own (`http/site.ts`). */
 export function siteOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+  return request.site;
 }
 
 /** `X-WP-Total`, `X-WP-TotalPages` and RFC 8288 `Link` headers for the neighbouring pages, as WordPress sends them. */
@@ -14,7 +14,11 @@ export function pagingHeaders(
 ): void {
   reply.header('X-WP-Total', String(total));
   reply.header('X-WP-TotalPages', String(totalPages));
-  const url = new URL(request.url, siteOf(request));
+  // Path and query only: an absolute-form or `//host/…` request target must not move the links to another origin.
+  const query = request.url.indexOf('?');
+  const url = new URL(siteOf(request));
+  url.pathname = query === -1 ? request.url : request.url.slice(0, query);
+  url.search = query === -1 ? '' : request.url.slice(query);
   const pageLink = (target: number, rel: string) => {
     url.searchParams.set('page', String(target));
     return `<${url.href}>; rel="${rel}"`;

@@ -46,6 +46,28 @@ describe('server/main.ts', () => {
     assert.equal(code, 0);
     assert.equal(stdout.trim().split('\n').length, 1, stdout);
     assert.match(stdout, /moderation approve/);
+    assert.match(stdout, new RegExp(`reads from any origin, comments from ${url.slice(0, -1)}\\)$`, 'm'));
+  });
+
+  test('the start-up line names the origins that may post comments', async () => {
+    const child = start({
+      PORT: '0',
+      DATABASE: dbFile(),
+      PUBLIC_URL: 'https://news.example',
+      ALLOWED_ORIGINS: 'https://partner.example,https://blog.example',
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes('\n')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    assert.match(stdout, /reads from any origin, comments from https:\/\/news\.example, https:\/\/partner\.example, https:\/\/blog\.example\)$/m);
   });
 
   test('a bad setting stops it at start with a clear message', async () => {
