@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       database: 'data/news.db',
       allowedOrigins: [],
+      publicUrl: undefined,
+      trustProxy: false,
       moderation: 'hold',
       floodSeconds: 15,
       rateLimit: 30,
@@ -41,6 +43,24 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ RATE_LIMIT: '100001' }), /^ConfigError: RATE_LIMIT must be a whole number from 0 to 100000/);
   });
 
+  test('PUBLIC_URL: an origin, a trailing slash allowed, stored without it', () => {
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://news.example' }).publicUrl, 'https://news.example');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://News.Example:8443/' }).publicUrl, 'https://news.example:8443');
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://[::1]:8080' }).publicUrl, 'http://[::1]:8080');
+  });
+
+  test('TRUST_PROXY: off, a hop count, or proxy addresses and ranges', () => {
+    for (const off of ['', 'false', '0']) assert.equal(loadConfig({ TRUST_PROXY: off }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8 ,loopback, ::1' }).trustProxy, [
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+      '::1',
+    ]);
+  });
+
   test('blank values fall back to the defaults', () => {
     const config = loadConfig({ PORT: '', MODERATION: ' ', ALLOWED_ORIGINS: '' });
     assert.equal(config.port, 8080);
@@ -63,6 +83,18 @@ describe('loadConfig', () => {
     ['ALLOWED_ORIGINS', 'https://partner.example/path', /^ALLOWED_ORIGINS/],
     ['ALLOWED_ORIGINS', 'ftp://partner.example', /^ALLOWED_ORIGINS/],
     ['ALLOWED_ORIGINS', 'https://a.example,*', /^ALLOWED_ORIGINS.*"\*"$/],
+    ['PUBLIC_URL', 'news.example', /^PUBLIC_URL must be the site's origin, like https:\/\/news\.example, got "news\.example"$/],
+    ['PUBLIC_URL', 'https://news.example/blog', /^PUBLIC_URL must be/],
+    ['PUBLIC_URL', 'https://news.example/?x=1', /^PUBLIC_URL must be/],
+    ['PUBLIC_URL', 'https://user@news.example', /^PUBLIC_URL must be/],
+    ['PUBLIC_URL', 'ftp://news.example', /^PUBLIC_URL must be/],
+    ['PUBLIC_URL', 'https://news.example:99999', /^PUBLIC_URL must be/],
+    ['TRUST_PROXY', 'true', /^TRUST_PROXY must be a hop count \(1 to 10\) or a comma-separated list of proxy addresses or ranges .*got "true"$/],
+    ['TRUST_PROXY', '11', /^TRUST_PROXY must be a whole number from 1 to 10/],
+    ['TRUST_PROXY', '10.0.0.0/33', /^TRUST_PROXY must be .*"10\.0\.0\.0\/33"$/],
+    ['TRUST_PROXY', '10.0.0.1,proxy.example', /^TRUST_PROXY must be .*"proxy\.example"$/],
+    ['TRUST_PROXY', '::1/129', /^TRUST_PROXY must be/],
+    ['TRUST_PROXY', '10.0.0.0/8/8', /^TRUST_PROXY must be/],
   ];
   for (const [name, value, message] of bad) {
     test(`${name}=${value} is refused with a clear message`, () => {
