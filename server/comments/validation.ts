@@ -19,8 +19,10 @@ export interface CommentDraft {
 }
 
 /**
- * WordPress's column limits (`wp_get_comment_fields_max_lengths`). Counted in characters (code points), as
- * `<nw-comment-form>` counts them (SPEC §6); WordPress counts name and content in bytes.
+ * WordPress's column limits (`wp_get_comment_fields_max_lengths`: the content's TEXT column holds 65,535 bytes, less
+ * 10), in bytes of UTF-8 as `wp_check_comment_data_max_lengths` counts them (`mb_strlen( …, '8bit' )` for name and
+ * content, `strlen` for e-mail and URL). So an Arabic comment may have 32,762 letters, an emoji one 16,381 emoji:
+ * the same comment is refused here and by WordPress alike.
  */
 export const MAX_LENGTHS = { authorName: 245, authorEmail: 100, authorUrl: 200, content: 65_525 } as const;
 
@@ -147,23 +149,6 @@ export function parseCommentBody(body: unknown, clientIp: string): CommentDraft 
   return { post, parent, authorName, authorEmail, authorUrl: authorUrl ?? '', content };
 }
 
-/** Code points, without building an array of them: a 64 KiB comment would otherwise cost one per request. */
-function length(value: string): number {
-  let count = value.length;
-  for (let index = 0; index < value.length; index++) {
-    const unit = value.charCodeAt(index);
-    // A high surrogate followed by a low one is one code point in two UTF-16 units.
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < value.length) {
-      const next = value.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        index++;
-      }
-    }
-  }
-  return count;
-}
-
 /** Content, required name and e-mail, column lengths: WordPress's order once the post is known to be open. */
 export function checkCommentFields(draft: CommentDraft): void {
   if (draft.content.trim() === '') {
@@ -177,8 +162,8 @@ export function checkCommentFields(draft: CommentDraft): void {
     );
   }
   for (const field of Object.keys(MAX_LENGTHS) as Array<keyof typeof MAX_LENGTHS>) {
-    // A string has at least as many UTF-16 units as code points: one within the limit in units needs no count.
-    if (draft[field].length > MAX_LENGTHS[field] && length(draft[field]) > MAX_LENGTHS[field]) {
+    // A lone surrogate counts 3, as the U+FFFD it is stored as.
+    if (Buffer.byteLength(draft[field], 'utf8') > MAX_LENGTHS[field]) {
       throw new WpError(LENGTH_CODES[field], 'Comment field exceeds maximum length allowed.', 400);
     }
   }

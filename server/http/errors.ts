@@ -12,7 +12,19 @@ import {
   WpError,
 } from '../wp/errors.js';
 
-export const BODY_LIMIT = 64 * 1024;
+import { MAX_LENGTHS } from '../comments/validation.js';
+
+/**
+ * The largest body read, derived from the comment limits so that it never answers before them: a comment of 65,525
+ * *characters* (what the form and the SPEC name) in any script, every field in the costliest form a client may
+ * write it — `\uD83D\uDE00` in JSON or `%F0%9F%98%80` in a form body, 12 bytes for one emoji — still reaches
+ * validation and gets its field's `comment_*_column_length` error, not a generic 413. Rounded up to a power of two.
+ */
+const BYTES_PER_CHARACTER = 12;
+/** Keys, numbers, quotes and the white space between them. */
+const ENVELOPE = 4096;
+const CHARACTERS = Object.values(MAX_LENGTHS).reduce((sum, length) => sum + length, 0) + 1;
+export const BODY_LIMIT = 2 ** Math.ceil(Math.log2(BYTES_PER_CHARACTER * CHARACTERS + ENVELOPE));
 
 /** Fastify's own request errors (body parsing, limits, malformed URLs) in WordPress's terms. */
 function fromFastify(error: FastifyError): WpError {

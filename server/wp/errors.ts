@@ -25,8 +25,15 @@ export const invalidPostId = () => new WpError('rest_post_invalid_id', 'Invalid 
 
 export const invalidJson = () => new WpError('rest_invalid_json', 'Invalid JSON body passed.', 400);
 
+const KIB = 1024;
+const MIB = KIB * KIB;
+
 export const requestTooLarge = (limit: number) =>
-  new WpError('rest_request_too_large', `The request body is larger than ${limit / 1024} KiB.`, 413);
+  new WpError(
+    'rest_request_too_large',
+    `The request body is larger than ${limit % MIB === 0 ? `${limit / MIB} MiB` : `${Math.ceil(limit / KIB)} KiB`}.`,
+    413,
+  );
 
 export const unsupportedMediaType = () =>
   new WpError('rest_unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).', 415);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { BODY_LIMIT } from '../../server/http/errors.js';
 import { fetchJson, serverUnderTest, type WpErrorBody } from './support.js';
 
 const server = serverUnderTest();
@@ -100,16 +101,17 @@ describe('request bodies', () => {
     });
   }
 
-  test('a body over 64 KiB → 413 rest_request_too_large; 64 KiB exactly is read', async () => {
+  test('a body over 1 MiB → 413 rest_request_too_large; 1 MiB exactly is read', async () => {
+    assert.equal(BODY_LIMIT, 1024 * 1024);
     const padding = (size: number) => JSON.stringify({ content: 'x'.repeat(size - '{"content":""}'.length) });
-    const over = await fetchJson(posts(), { method: 'POST', headers: json, body: padding(64 * 1024 + 1) });
+    const over = await fetchJson(posts(), { method: 'POST', headers: json, body: padding(BODY_LIMIT + 1) });
     assert.equal(over.status, 413);
     assert.deepEqual(over.body, {
       code: 'rest_request_too_large',
-      message: 'The request body is larger than 64 KiB.',
+      message: 'The request body is larger than 1 MiB.',
       data: { status: 413 },
     });
-    const limit = await fetchJson(posts(), { method: 'POST', headers: json, body: padding(64 * 1024) });
+    const limit = await fetchJson(posts(), { method: 'POST', headers: json, body: padding(BODY_LIMIT) });
     assert.equal(limit.status, 401);
   });
 
