@@ -63,7 +63,7 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
   }
 
   const now = (context.now ?? (() => new Date()))();
-  const last = context.floodSeconds > 0 ? context.comments.latestByEmail(draft.authorEmail) : undefined;
+  const last = context.floodSeconds > 0 ? context.comments.latestFrom(client.ip, draft.authorEmail) : undefined;
   if (last !== undefined && now.getTime() - Date.parse(`${last}Z`) < context.floodSeconds * 1000) {
     throw new WpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
   }

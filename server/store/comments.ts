@@ -79,19 +79,38 @@ const toComment = (row: CommentRow): Comment => ({
 export type CommentStore = ReturnType<typeof createCommentStore>;
 
 /**
- * WordPress's duplicate check: same post and parent, same name or e-mail, same text. Each branch is one probe
- * of a migration-2 index on (post, author, content_hash); rows written by other tools without a hash
+ * What "the same text" means to the duplicate check: trailing white space (space, tab, line ends) does not count, as
+ * MySQL's PAD SPACE collation ignores it for WordPress. A loop, not a regex: `/\s+$/` is quadratic on long runs.
+ * The set is SQL's `char(32, 9, 10, 11, 12, 13)` below and in migration 3.
+ */
+export function withoutTrailingSpace(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\n\v\f\r'.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+const TRAILING_SPACE = 'char(32, 9, 10, 11, 12, 13)';
+/** WordPress compares e-mail addresses through a case-insensitive collation; stored ones may carry stray space. */
+const EMAIL_KEY = 'lower(trim(author_email))';
+
+/**
+ * WordPress's duplicate check (wp_allow_comment): same post and parent, same name and e-mail address, same text. One
+ * probe of migration 3's index on (post, e-mail key, content_hash); rows written by other tools without a hash
  * (content_hash NULL) are probed too, so they still count. The text itself is always compared.
  */
-const duplicateBranch = (author: string, hash: string) =>
-  `SELECT 1 FROM comments WHERE post = :post AND ${author} AND ${hash}
-     AND coalesce(parent, 0) = :parent AND content = :content`;
-export const DUPLICATE_SQL = [
-  duplicateBranch('author_email = :email', 'content_hash = :hash'),
-  duplicateBranch('author_name = :name', 'content_hash = :hash'),
-  duplicateBranch('author_email = :email', 'content_hash IS NULL'),
-  duplicateBranch('author_name = :name', 'content_hash IS NULL'),
-].join('\n  UNION ALL\n') + '\n  LIMIT 1';
+const duplicateBranch = (hash: string) =>
+  `SELECT 1 FROM comments WHERE post = :post AND ${EMAIL_KEY} = lower(trim(:email)) AND ${hash}
+     AND coalesce(parent, 0) = :parent AND author_name = :name AND rtrim(content, ${TRAILING_SPACE}) = :text`;
+export const DUPLICATE_SQL = `${duplicateBranch('content_hash = :hash')}
+  UNION ALL
+  ${duplicateBranch('content_hash IS NULL')}
+  LIMIT 1`;
+
+/** WordPress's flood check (wp_check_comment_flood): the latest comment from this address *or* this e-mail address. */
+const LATEST_SQL = `SELECT max(latest) FROM (
+    SELECT max(date_gmt) AS latest FROM comments WHERE author_ip = :ip
+    UNION ALL
+    SELECT max(date_gmt) FROM comments WHERE ${EMAIL_KEY} = lower(trim(:email)))`;
 
 type InsertParams = NewComment & { contentHash: number };
 
@@ -114,11 +133,9 @@ export function createCommentStore(db: Db) {
       desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
     },
     duplicate: db
-      .prepare<{ post: number; parent: number; name: string; email: string; content: string; hash: number }, number>(DUPLICATE_SQL)
+      .prepare<{ post: number; parent: number; name: string; email: string; text: string; hash: number }, number>(DUPLICATE_SQL)
       .pluck(),
-    latestByEmail: db
-      .prepare<[string], string>('SELECT max(date_gmt) FROM comments WHERE author_email = ?')
-      .pluck(),
+    latest: db.prepare<{ ip: string; email: string }, string | null>(LATEST_SQL).pluck(),
   };
   // BEGIN IMMEDIATE: the checks and the insert they allow see the same database, even with a second writer.
   const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
@@ -131,7 +148,8 @@ export function createCommentStore(db: Db) {
   return {
     /** Stores the comment; it is committed when this returns, unless called inside `atomically`. */
     insert(comment: NewComment): Comment {
-      return toComment(statements.insert.get({ ...comment, contentHash: contentHash(comment.content) }) as CommentRow);
+      const hash = contentHash(withoutTrailingSpace(comment.content));
+      return toComment(statements.insert.get({ ...comment, contentHash: hash }) as CommentRow);
     },
     /** Runs `work` in one write transaction, committed when it returns and rolled back if it throws. */
     atomically<T>(work: () => T): T {
@@ -148,19 +166,20 @@ export function createCommentStore(db: Db) {
       return statements.list[page.order].all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toComment);
     },
     isDuplicate(comment: Pick<NewComment, 'post' | 'parent' | 'authorName' | 'authorEmail' | 'content'>): boolean {
+      const text = withoutTrailingSpace(comment.content);
       const found = statements.duplicate.get({
         post: comment.post,
         parent: comment.parent,
         name: comment.authorName,
         email: comment.authorEmail,
-        content: comment.content,
-        hash: contentHash(comment.content),
+        text,
+        hash: contentHash(text),
       });
       return found !== undefined;
     },
-    /** When this address last commented (UTC, zone-less), or `undefined`. */
-    latestByEmail(email: string): string | undefined {
-      return statements.latestByEmail.get(email) ?? undefined;
+    /** When this client address or this e-mail address last commented (UTC, zone-less), or `undefined`. */
+    latestFrom(ip: string, email: string): string | undefined {
+      return statements.latest.get({ ip, email }) ?? undefined;
     },
   };
 }
