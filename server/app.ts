@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { BODY_LIMIT, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { trustProxyOption } from './http/client.js';
 import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
@@ -27,6 +28,7 @@ export async function buildApp(config: Config, { logger = false }: AppOptions = 
     logger,
     bodyLimit: BODY_LIMIT,
     frameworkErrors,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.addHook('onClose', async () => db.close());

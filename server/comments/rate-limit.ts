@@ -1,30 +1,35 @@
 /**
- * A sliding one-minute window per client address, in memory: enough for one server process, and it forgets
- * everything on restart, which is what a demo wants. The clock is injected so tests need not wait.
+ * A sliding one-minute window per client, in memory: enough for one server process, and it forgets everything on
+ * restart, which is what a demo wants. The clock is injected so tests need not wait.
  *
- * Each address keeps its attempt times oldest first, and expired ones are dropped from the front, so an
- * attempt costs O(1) amortized however high the limit (the bench runs with 100000 a minute). The default
- * clock is monotonic, so a wall-clock step cannot lock an address out or let it through early.
+ * Each client keeps its attempt times oldest first, and expired ones are dropped from the front, so an attempt
+ * costs O(1) amortized however high the limit (the bench runs with 100000 a minute). The default clock is
+ * monotonic, so a wall-clock step cannot lock a client out or let it through early.
+ *
+ * Memory is bounded whatever the traffic: the map is kept in order of last attempt, so the clients idle longest
+ * are at its front; each attempt forgets those idle for a whole window, and beyond `maxKeys` clients the least
+ * recently active one. Only a client that has been quiet while `maxKeys` others were not can so lose its count.
  */
 export const WINDOW_MS = 60_000;
+/** About 4 MB at the default limit of 30, the most the limiter then holds. */
+export const MAX_KEYS = 10_000;
 
-/** An address's attempt times in the window: `times[head…]`, oldest first. */
+/** A client's attempt times in the window: `times[head…]`, oldest first; `last` its latest attempt, refused or not. */
 interface Window {
   times: number[];
   head: number;
+  last: number;
 }
 
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
-  private lastSweep: number;
 
   /** `limit` 0 turns limiting off (`RATE_LIMIT=0`). */
   constructor(
     private readonly limit: number,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.lastSweep = now();
-  }
+    private readonly maxKeys = MAX_KEYS,
+  ) {}
 
   /**
    * Counts one attempt by `key`. Returns 0 when it is allowed, else the seconds until the oldest attempt
@@ -33,12 +38,17 @@ export class RateLimiter {
   hit(key: string): number {
     if (this.limit === 0) return 0;
     const now = this.now();
-    this.sweep(now);
     let window = this.windows.get(key);
     if (window === undefined) {
-      window = { times: [], head: 0 };
-      this.windows.set(key, window);
+      window = { times: [], head: 0, last: now };
+    } else {
+      // Deleted and set again: the map stays in order of last attempt.
+      this.windows.delete(key);
+      window.last = now;
     }
+    this.windows.set(key, window);
+    this.forget(now);
+
     const { times } = window;
     while (window.head < times.length && now - times[window.head] >= WINDOW_MS) window.head++;
     if (times.length - window.head >= this.limit) {
@@ -53,18 +63,16 @@ export class RateLimiter {
     return 0;
   }
 
-  /** Addresses tracked, for tests: one with no attempt in the window is forgotten within a window or two. */
+  /** Clients tracked, for tests. */
   get size(): number {
     return this.windows.size;
   }
 
-  /** At most once a window, drops addresses with no attempt in it, so the map cannot grow without bound. */
-  private sweep(now: number): void {
-    if (now - this.lastSweep < WINDOW_MS) return;
-    this.lastSweep = now;
+  /** From the front (idle longest): clients with no attempt in the window, then any beyond `maxKeys`. */
+  private forget(now: number): void {
     for (const [key, window] of this.windows) {
-      const last = window.times.at(-1);
-      if (last === undefined || now - last >= WINDOW_MS) this.windows.delete(key);
+      if (now - window.last < WINDOW_MS && this.windows.size <= this.maxKeys) return;
+      this.windows.delete(key);
     }
   }
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
+import { clientAddress, rateLimitKey } from '../http/client.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { html } from '../html.js';
 import type { CommentStore } from '../store/comments.js';
@@ -36,7 +37,7 @@ function forbiddenParams(query: Query): string[] {
 const plainMessage = (message: string) => message.replaceAll('&#8217;', '’');
 
 const clientOf = (request: FastifyRequest): Client => ({
-  ip: request.ip,
+  ip: clientAddress(request),
   userAgent: request.headers['user-agent'] ?? '',
 });
 
@@ -46,7 +47,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
 
   /** Counted before the body is read, so oversized or broken bodies count too. */
   const rateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
-    const retryAfter = limiter.hit(request.ip);
+    const retryAfter = limiter.hit(rateLimitKey(clientAddress(request)));
     if (retryAfter > 0) {
       reply.header('Retry-After', String(retryAfter));
       throw new WpError('rest_rate_limited', 'Too many comments from your address. Try again in a minute.', 429);
@@ -89,7 +90,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
   });
 
   app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
-    const comment = createComment(context, parseCommentBody(request.body, request.ip), clientOf(request));
+    const client = clientOf(request);
+    const comment = createComment(context, parseCommentBody(request.body, client.ip), client);
     const site = siteOf(request);
     reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
     return commentJson(comment, site);
@@ -111,7 +113,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
         content: fields.comment,
       };
       try {
-        const comment = createComment(context, parseCommentBody(body, request.ip), clientOf(request));
+        const client = clientOf(request);
+        const comment = createComment(context, parseCommentBody(body, client.ip), client);
         // A held comment is not on the page yet: land on the comment section instead.
         const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
         return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
