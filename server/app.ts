@@ -1,7 +1,7 @@
 /** The reference server: WordPress-shaped REST API, demo pages and the built widgets. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { BODY_LIMIT, frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
 import { trustProxyOption } from './http/client.js';
 import { registerCors } from './http/cors.js';
 import { registerSecurityHeaders } from './http/security.js';
@@ -18,15 +18,25 @@ import { seedIfEmpty } from './store/seed.js';
 export interface AppOptions {
   /** Fastify's logger: off by default (tests), `{ level: 'warn' }` from `main.ts`. */
   logger?: boolean | { level: string };
+  /** Milliseconds a client has to send a whole request; tests shorten it. */
+  requestTimeout?: number;
 }
 
-export async function buildApp(config: Config, { logger = false }: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  { logger = false, requestTimeout = REQUEST_TIMEOUT_MS }: AppOptions = {},
+): Promise<FastifyInstance> {
   const db = openDatabase(config.database);
   seedIfEmpty(db, config.paths.seed);
 
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
+    requestTimeout,
+    // Node checks the time-outs only every connectionsCheckingInterval (30 s by default): check often enough that a
+    // slow request is dropped close to its bound, and give the headers no longer than the whole request.
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 5) },
+    clientErrorHandler,
     frameworkErrors,
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },

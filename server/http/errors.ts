@@ -3,6 +3,8 @@
  * in this server is a 5xx, and it is logged.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   internalError,
   invalidJson,
@@ -26,6 +28,12 @@ const ENVELOPE = 4096;
 const CHARACTERS = Object.values(MAX_LENGTHS).reduce((sum, length) => sum + length, 0) + 1;
 export const BODY_LIMIT = 2 ** Math.ceil(Math.log2(BYTES_PER_CHARACTER * CHARACTERS + ENVELOPE));
 
+/**
+ * How long a client may take to send its whole request, headers and body, before it is dropped with a 408: a slow
+ * sender (a trickled body, a stalled upload) must not hold a connection and its buffers open for ever.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Fastify's own request errors (body parsing, limits, malformed URLs) in WordPress's terms. */
 function fromFastify(error: FastifyError): WpError {
   switch (error.code) {
@@ -46,6 +54,31 @@ function fromFastify(error: FastifyError): WpError {
   return internalError();
 }
 
+/** Any error a route, hook or parser raised, as the WordPress error the client gets. */
+export const toWpError = (error: FastifyError | WpError): WpError => (error instanceof WpError ? error : fromFastify(error));
+
+/**
+ * Fastify's option for errors on the connection, before there is a request to answer (a body not received within
+ * the request time-out, headers too large, bytes that are not HTTP): the same JSON as the rest, then the socket closes.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const wpError =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new WpError('rest_request_timeout', 'The request was not received in time.', 408)
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new WpError('rest_headers_too_large', 'The request headers are too large.', 431)
+        : new WpError('rest_bad_request', 'The request is not valid HTTP.', 400);
+  if (socket.writable) {
+    const body = JSON.stringify(wpError.toJSON());
+    socket.write(
+      `HTTP/1.1 ${wpError.status} ${STATUS_CODES[wpError.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** Fastify's option for errors raised before routing (a URL that does not decode): same JSON as the rest. */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const wpError = fromFastify(error);
@@ -54,7 +87,7 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const wpError = error instanceof WpError ? error : fromFastify(error);
+    const wpError = toWpError(error);
     if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());
   });

@@ -2,12 +2,13 @@
  * `/wp-json/wp/v2/comments` as WordPress serves it to anonymous readers (with anonymous commenting on), and
  * `/wp-comments-post.php`, where the comment form's no-JavaScript fallback posts.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
+import { toWpError } from '../http/errors.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { html } from '../html.js';
 import type { CommentStore } from '../store/comments.js';
@@ -35,6 +36,10 @@ function forbiddenParams(query: Query): string[] {
 
 /** WordPress's messages carry one HTML entity (in comment_duplicate); the page escapes text, so decode it first. */
 const plainMessage = (message: string) => message.replaceAll('&#8217;', '’');
+
+/** The form's fields, whatever the body turned out to be (nothing, when it could not be read). */
+const formFields = (body: unknown) =>
+  (typeof body === 'object' && body !== null ? body : {}) as Record<string, string | undefined>;
 
 const clientOf = (request: FastifyRequest): Client => ({
   ip: clientAddress(request),
@@ -102,8 +107,30 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
+
+    // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way
+    // back: a refused comment, and equally a body too large or of another type, a rate limit or a bad Host.
+    forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
+      let wpError = toWpError(error);
+      if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (wpError.code === 'rest_unsupported_media_type') {
+        wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
+      }
+      const back = posts.get(Number(formFields(request.body).comment_post_ID));
+      return reply
+        .code(wpError.status)
+        .type('text/html; charset=utf-8')
+        .send(
+          html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
+<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(wpError.message)}</p>
+<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
+`.value,
+        );
+    });
+
     forms.post('/wp-comments-post.php', { onRequest: rateLimit }, async (request, reply) => {
-      const fields = (request.body ?? {}) as Record<string, string | undefined>;
+      const fields = formFields(request.body);
       const body = {
         post: fields.comment_post_ID,
         parent: fields.comment_parent || 0,
@@ -112,22 +139,11 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
         author_url: fields.url,
         content: fields.comment,
       };
-      try {
-        const client = clientOf(request);
-        const comment = createComment(context, parseCommentBody(body, client.ip), client);
-        // A held comment is not on the page yet: land on the comment section instead.
-        const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
-        return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
-      } catch (error) {
-        if (!(error instanceof WpError)) throw error;
-        const back = posts.get(Number(fields.comment_post_ID));
-        reply.code(error.status).type('text/html; charset=utf-8');
-        return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
-<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(error.message)}</p>
-<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
-`.value;
-      }
+      const client = clientOf(request);
+      const comment = createComment(context, parseCommentBody(body, client.ip), client);
+      // A held comment is not on the page yet: land on the comment section instead.
+      const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
+      return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
     });
   });
 }

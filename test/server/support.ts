@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppOptions } from '../../server/app.js';
 import { defaultPaths, loadConfig } from '../../server/config.js';
 
 export interface TestServer {
@@ -32,10 +32,10 @@ function fakeDist(dir: string): string {
   return dist;
 }
 
-export async function startServer(env: Record<string, string> = {}, dir = tempDir()): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, dir = tempDir(), options: AppOptions = {}): Promise<TestServer> {
   const dbFile = join(dir, 'db', 'news.db');
   const config = loadConfig({ DATABASE: dbFile, PORT: '0', ...env }, { ...defaultPaths, dist: fakeDist(dir) });
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
