@@ -25,7 +25,8 @@ try {
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-const own = config.publicUrl ?? `http://${host}:${port}`;
+// Without PUBLIC_URL the own origin is whichever one a page reached the server at (localhost, a LAN address…).
+const own = config.publicUrl ?? 'its own origin';
 const writers = [own, ...config.allowedOrigins.filter((origin) => origin !== own)].join(', ');
 console.log(
   `news-widgets server on http://${host}:${port}/ (database ${config.database}, moderation ${config.moderation}; ` +

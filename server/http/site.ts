@@ -19,9 +19,10 @@ const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~-]+)(?::\d{1,5})?$/i;
 
 /** `scheme://host` normalized by the URL parser (lower case, default port dropped), or `undefined` when not a host. */
 export function originOf(protocol: string | undefined, host: string | undefined): string | undefined {
-  if ((protocol !== 'http' && protocol !== 'https') || !host || !HOST.test(host)) return undefined;
+  const scheme = protocol?.toLowerCase();
+  if ((scheme !== 'http' && scheme !== 'https') || !host || !HOST.test(host)) return undefined;
   try {
-    return new URL(`${protocol}://${host}`).origin;
+    return new URL(`${scheme}://${host}`).origin;
   } catch {
     // A port over 65535, an IPv6 literal that is not one.
     return undefined;
