@@ -1,9 +1,9 @@
 /** The reference server: WordPress-shaped REST API, demo pages and the built widgets. */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
-import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
 import { trustProxyOption } from './http/client.js';
 import { registerCors } from './http/cors.js';
+import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';

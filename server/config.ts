@@ -31,7 +31,7 @@ export interface Config {
    */
   trustProxy: TrustProxy;
   moderation: Moderation;
-  /** Minimum seconds between two comments from one e-mail address; 0 turns the check off. */
+  /** Minimum seconds between two comments from one client address or one e-mail address; 0 turns the check off. */
   floodSeconds: number;
   /** Comment POSTs a minute per client address; 0 turns the limit off. */
   rateLimit: number;

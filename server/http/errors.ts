@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { MAX_LENGTHS } from '../comments/validation.js';
 import {
   internalError,
   invalidJson,
@@ -13,8 +14,6 @@ import {
   unsupportedMediaType,
   WpError,
 } from '../wp/errors.js';
-
-import { MAX_LENGTHS } from '../comments/validation.js';
 
 /**
  * The largest body read, derived from the comment limits so that it never answers before them: a comment of 65,525
