@@ -1,6 +1,6 @@
 /**
- * Every error leaves as WordPress-style JSON. Bad input of any kind is a 4xx with a stable code; only a bug
- * in this server is a 5xx, and it is logged.
+ * Every error leaves as WordPress-style JSON (the no-JavaScript form's route renders its own as pages). Bad input of
+ * any kind is a 4xx with a stable code; only a bug in this server is a 5xx, and it is logged.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
