@@ -3,7 +3,7 @@ import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { formatTag } from '../../i18n/localize.js';
 import { formatPublished } from '../../i18n/format.js';
-import { fetchComments, resolveEndpoint, usable, type WpComment } from '../comment-form/comments-api.js';
+import { fetchComments, resolveEndpoint, toComment, usable, type WpComment } from '../comment-form/comments-api.js';
 import type { NwCommentForm } from '../comment-form/comment-form.js';
 import { commentCountText } from './messages.js';
 import { sanitize } from './sanitize.js';
@@ -154,7 +154,7 @@ export class NwCommentList extends NwElement {
     content.className = 'content';
     content.setAttribute('part', 'content');
     content.dir = 'auto';
-    content.append(await sanitize(comment.content?.rendered ?? ''));
+    content.append(await sanitize(comment.content.rendered));
     return { comment, content, own };
   }
 
@@ -172,8 +172,10 @@ export class NwCommentList extends NwElement {
       });
       const fresh = await Promise.all(result.comments.map((c) => this.#present(c, false)));
       if (generation !== this.#generation) return;
+      // A comment already shown (pages shift while comments arrive) or twice on one page is shown once.
       const known = new Set(this.shown.map((s) => s.comment.id));
-      this.shown = [...this.shown, ...fresh.filter((s) => !known.has(s.comment.id))];
+      const added = fresh.filter(({ comment: { id } }) => !known.has(id) && known.add(id));
+      this.shown = [...this.shown, ...added];
       this.total = result.total;
       this.pages = result.totalPages;
       this.page++;
@@ -187,12 +189,13 @@ export class NwCommentList extends NwElement {
   /** A comment the reader just sent from a form for the same endpoint and article. */
   async #addOwn(event: CustomEvent<WpComment>): Promise<void> {
     const form = event.composedPath()[0] as { endpoint?: string; postId?: number; parent?: number };
-    const comment = event.detail;
+    const sent = event.detail as Partial<WpComment> | null;
+    const comment = toComment(sent && { ...sent, parent: sent.parent ?? form.parent ?? 0 });
     const sameArticle =
       form.endpoint && resolveEndpoint(form.endpoint) === resolveEndpoint(this.endpoint) && form.postId === this.postId;
     if (!usable(this.endpoint, this.postId) || !sameArticle) return;
-    if (!comment || typeof comment.id !== 'number' || this.shown.some((s) => s.comment.id === comment.id)) return;
-    const shown = await this.#present({ ...comment, parent: comment.parent ?? form.parent ?? 0 }, true);
+    if (!comment || this.shown.some((s) => s.comment.id === comment.id)) return;
+    const shown = await this.#present(comment, true);
     this.shown = this.order === 'desc' ? [shown, ...this.shown] : [...this.shown, shown];
     if (comment.status === 'approved' && this.total !== undefined) this.total++;
     if (form === this.replyForm) {
