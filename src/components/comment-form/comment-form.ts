@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str } from '../../i18n/msg.js';
+import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
-import { formatTag } from '../../i18n/localize.js';
-import { formatNumber } from '../../i18n/format.js';
 import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './comments-api.js';
 import { postComment } from './post-comment.js';
 import { clearDraft, draftKey, loadDraft, loadIdentity, rememberIdentity, saveDraft } from './draft-store.js';
@@ -11,7 +9,6 @@ import {
   type CommentValues,
   type Field,
   firstInvalid,
-  LIMITS,
   normalizeUrl,
   type Problem,
   type Problems,
@@ -279,10 +276,9 @@ export class NwCommentForm extends NwElement {
   }
 
   #problemText(problem: Problem, field: Field): string {
-    if (problem === 'too-long') {
-      const n = formatNumber(LIMITS[field], formatTag(this.locale));
-      return msg(str`This is too long: at most ${n} characters.`, { id: 'comment-form.error.too-long' });
-    }
+    // No number: the site's limit is in bytes, which says nothing to a reader (it is twice as many Latin letters
+    // as Arabic ones).
+    if (problem === 'too-long') return msg('This is too long for the site. Please shorten it.', { id: 'comment-form.error.too-long' });
     switch (`${field}/${problem}`) {
       case 'content/required':
         return msg('Please type your comment.', { id: 'comment-form.error.content-required' });
