@@ -3,6 +3,7 @@ import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './comments-api.js';
 import { postComment } from './post-comment.js';
+import { DEFAULT_LEVEL, heading } from './heading.js';
 import { clearDraft, draftKey, loadDraft, loadIdentity, rememberIdentity, saveDraft } from './draft-store.js';
 import { type FormProblem, mapWpError } from './error-codes.js';
 import {
@@ -83,6 +84,7 @@ export class NwCommentForm extends NwElement {
     identityOptional: { attribute: 'identity-optional', type: Boolean },
     noWebsite: { attribute: 'no-website', type: Boolean },
     nonce: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
     values: { state: true },
     remember: { state: true },
     problems: { state: true },
@@ -108,6 +110,9 @@ export class NwCommentForm extends NwElement {
 
   /** The WordPress REST nonce of a logged-in reader: sent as `X-WP-Nonce`, with credentials. */
   override nonce?: string;
+
+  /** The level of the form's heading, 2–6: by default 3, under the page's comments section heading. */
+  headingLevel = DEFAULT_LEVEL;
 
   private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
   private remember = false;
@@ -382,7 +387,7 @@ export class NwCommentForm extends NwElement {
   protected override render(): TemplateResult {
     const sending = this.phase === 'sending';
     const reply = (this.parent || 0) > 0;
-    const heading = reply
+    const title = reply
       ? msg('Leave a reply', { id: 'comment-form.heading-reply' })
       : msg('Leave a comment', { id: 'comment-form.heading' });
     const status = this.#statusText();
@@ -441,7 +446,7 @@ export class NwCommentForm extends NwElement {
         </p>`;
 
     return html`<section part="form" lang=${this.locale} dir=${this.direction}>
-      ${reply ? html`<h3 id="heading" part="heading">${heading}</h3>` : html`<h2 id="heading" part="heading">${heading}</h2>`}
+      ${heading(this.headingLevel, 'heading', 'heading', title)}
       ${body}
       <p class="status ${this.phase === 'failed' || this.phase === 'rejected' ? 'failed' : ''}" part="status" role="status">${status}</p>
     </section>`;

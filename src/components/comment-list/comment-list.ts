@@ -6,6 +6,7 @@ import { formatPublished } from '../../i18n/format.js';
 import { fetchComments, resolveEndpoint, toComment, usable, type WpComment } from '../comment-form/comments-api.js';
 import type { NwCommentForm } from '../comment-form/comment-form.js';
 import { commentCountText } from './messages.js';
+import { DEFAULT_LEVEL, heading, headingLevel } from '../comment-form/heading.js';
 import { sanitize } from './sanitize.js';
 import { buildThreads, type ThreadNode } from './threads.js';
 import { theme } from '../../internal/theme.styles.js';
@@ -69,6 +70,7 @@ export class NwCommentList extends NwElement {
     identityOptional: { attribute: 'identity-optional', type: Boolean },
     noWebsite: { attribute: 'no-website', type: Boolean },
     nonce: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
     shown: { state: true },
     total: { state: true },
     pages: { state: true },
@@ -99,6 +101,9 @@ export class NwCommentList extends NwElement {
 
   /** Passed to reply forms: the WordPress REST nonce of a logged-in reader. */
   override nonce?: string;
+
+  /** The level of the count heading, 2–6: by default 3, under the page's comments section heading; reply forms get the next. */
+  headingLevel = DEFAULT_LEVEL;
 
   private shown: Shown[] = [];
   private total?: number;
@@ -221,6 +226,7 @@ export class NwCommentList extends NwElement {
         nonce: this.nonce,
         'identity-optional': this.identityOptional,
         'no-website': this.noWebsite,
+        'heading-level': Math.min(6, headingLevel(this.headingLevel) + 1),
       };
       for (const [name, value] of Object.entries(attributes)) if (value) form.setAttribute(name, value === true ? '' : String(value));
     }
@@ -250,7 +256,7 @@ export class NwCommentList extends NwElement {
           <bdi id="author-${id}" part="author"
             >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener external">${author}</a>` : author}</bdi
           >
-          ${when ? html`<time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
+          ${when ? html`<span aria-hidden="true">·</span><time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
           ${comment.shown.own && comment.status !== 'approved'
             ? html`<span part="held">${msg('Awaiting moderation', { id: 'comment-list.held' })}</span>`
             : nothing}
@@ -297,7 +303,7 @@ export class NwCommentList extends NwElement {
         ? msg('Comments', { id: 'comment-list.heading' })
         : commentCountText(this.total, formatTag(this.locale));
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
-      <h2 id="count" part="count">${count}</h2>
+      ${heading(this.headingLevel, 'count', 'count', count)}
       ${tree.length ? this.#renderThread(tree) : nothing}
       ${this.loading ? html`<p class="muted">${msg('Loading comments…', { id: 'comment-list.loading' })}</p>` : nothing}
       ${this.failed

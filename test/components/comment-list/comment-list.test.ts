@@ -62,6 +62,7 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       expect($(list, '#comment-1 [part~=content]')!.getAttribute('dir')).to.equal('auto');
       const time = $(list, '#comment-1 time')!;
       expect(text(time)).to.equal(t.ago);
+      expect(text($(list, '#comment-1 [part~=meta]'))).to.equal(`سارة · ${t.ago}`, 'name and date apart');
       expect(time.getAttribute('datetime')).to.match(/Z$/);
       expect(text($(list, '#comment-1 [part~=reply]'))).to.equal(t.reply);
       await expect(list).to.be.accessible();
