@@ -368,7 +368,7 @@ describe('the comment area of / on a 375 px phone', () => {
       const outline = await page.locator('#comments').evaluate((section) => {
         const found: string[] = [];
         const walk = (root: Element | ShadowRoot): void => {
-          for (const el of root.children) {
+          for (const el of Array.from(root.children)) {
             if (/^h[1-6]$/.test(el.localName)) found.push(`${el.localName} ${el.textContent?.trim()}`);
             if (el.shadowRoot) walk(el.shadowRoot);
             else walk(el);

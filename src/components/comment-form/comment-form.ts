@@ -446,7 +446,7 @@ export class NwCommentForm extends NwElement {
         </p>`;
 
     return html`<section part="form" lang=${this.locale} dir=${this.direction}>
-      ${heading(this.headingLevel, 'heading', 'heading', title)}
+      ${heading(this.headingLevel, 'heading', title)}
       ${body}
       <p class="status ${this.phase === 'failed' || this.phase === 'rejected' ? 'failed' : ''}" part="status" role="status">${status}</p>
     </section>`;

@@ -13,18 +13,21 @@ export function headingLevel(level: unknown): number {
   return Number.isInteger(n) ? Math.min(6, Math.max(2, n)) : DEFAULT_LEVEL;
 }
 
-/** One template a level: Lit binds no tag names, and `lit/static-html.js` would cost more than these five. */
-export function heading(level: unknown, id: string, part: string, text: string): TemplateResult {
+/**
+ * The heading; `part` is both its `part` and its `id` (what `aria-labelledby` points at). One template a level:
+ * Lit binds no tag names, and `lit/static-html.js` would cost more than these five.
+ */
+export function heading(level: unknown, part: string, text: string): TemplateResult {
   switch (headingLevel(level)) {
     case 2:
-      return html`<h2 id=${id} part=${part}>${text}</h2>`;
+      return html`<h2 id=${part} part=${part}>${text}</h2>`;
     case 4:
-      return html`<h4 id=${id} part=${part}>${text}</h4>`;
+      return html`<h4 id=${part} part=${part}>${text}</h4>`;
     case 5:
-      return html`<h5 id=${id} part=${part}>${text}</h5>`;
+      return html`<h5 id=${part} part=${part}>${text}</h5>`;
     case 6:
-      return html`<h6 id=${id} part=${part}>${text}</h6>`;
+      return html`<h6 id=${part} part=${part}>${text}</h6>`;
     default:
-      return html`<h3 id=${id} part=${part}>${text}</h3>`;
+      return html`<h3 id=${part} part=${part}>${text}</h3>`;
   }
 }

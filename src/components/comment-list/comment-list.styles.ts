@@ -76,17 +76,18 @@ export const commentListStyles = css`
     padding: 0.375em 1em;
   }
   /* WCAG 2.2 target size: every control is at least 24 × 24 CSS px ("رد" alone is narrower). */
+  button.link,
+  [part~='author'] a {
+    min-inline-size: 24px;
+    min-block-size: 24px;
+  }
   button.link {
     border: 0;
     padding: 0 0.25em;
-    min-inline-size: 24px;
-    min-block-size: 24px;
     text-decoration: underline;
   }
   [part~='author'] a {
     display: inline-block;
-    min-inline-size: 24px;
-    min-block-size: 24px;
   }
   /* Under its comment, indented, with a line at the inline start: visibly a reply to that comment. */
   .reply {

@@ -303,7 +303,7 @@ export class NwCommentList extends NwElement {
         ? msg('Comments', { id: 'comment-list.heading' })
         : commentCountText(this.total, formatTag(this.locale));
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
-      ${heading(this.headingLevel, 'count', 'count', count)}
+      ${heading(this.headingLevel, 'count', count)}
       ${tree.length ? this.#renderThread(tree) : nothing}
       ${this.loading ? html`<p class="muted">${msg('Loading comments…', { id: 'comment-list.loading' })}</p>` : nothing}
       ${this.failed
