@@ -256,7 +256,7 @@ export class NwCommentList extends NwElement {
           <bdi id="author-${id}" part="author"
             >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener external">${author}</a>` : author}</bdi
           >
-          ${when ? html`<span aria-hidden="true">·</span><time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
+          ${when ? html`<span aria-hidden="true">·</span> <time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
           ${comment.shown.own && comment.status !== 'approved'
             ? html`<span part="held">${msg('Awaiting moderation', { id: 'comment-list.held' })}</span>`
             : nothing}
