@@ -226,7 +226,8 @@ export class NwCommentList extends NwElement {
         nonce: this.nonce,
         'identity-optional': this.identityOptional,
         'no-website': this.noWebsite,
-        'heading-level': Math.min(6, headingLevel(this.headingLevel) + 1),
+        // One level below the list's heading; the form clamps a 7 to 6.
+        'heading-level': headingLevel(this.headingLevel) + 1,
       };
       for (const [name, value] of Object.entries(attributes)) if (value) form.setAttribute(name, value === true ? '' : String(value));
     }
