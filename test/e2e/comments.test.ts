@@ -15,10 +15,10 @@ const SEED_POST = 1;
 const TEXT = {
   published: 'نُشر تعليقك.',
   held: 'تعليقك بانتظار المراجعة.',
-  failed: 'تعذّر إرسال تعليقك. إنه محفوظ هنا؛ حاول مرة أخرى.',
+  failed: 'تعذّر إرسال التعليق. تعليقك محفوظ هنا؛ حاول مرة أخرى.',
   restored: 'استُعيد تعليقك الذي لم يُرسَل.',
   heldMark: 'بانتظار المراجعة',
-  noComments: 'لا تعليقات',
+  noComments: 'لا توجد تعليقات بعد',
   reply: 'رد',
 };
 
@@ -312,6 +312,72 @@ describe('comments on / (MODERATION=hold)', () => {
       assert.equal(response.headers.get('x-wp-total'), '0');
       assert.deepEqual(session.offsite, []);
       assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('the comment area of / on a 375 px phone', () => {
+  let server: E2eServer;
+  before(async () => {
+    server = await startServer({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
+    // What a reader may send: WordPress's longest name, and words and a URL with no place to break.
+    const long = [
+      { author_name: 'x'.repeat(245), content: `${'ب'.repeat(600)} https://example.com/${'a'.repeat(500)}` },
+      { author_name: 'ع'.repeat(120), author_url: `https://example.com/${'b'.repeat(150)}`, content: 'y'.repeat(2_000) },
+    ];
+    for (const [i, fields] of long.entries()) {
+      const response = await fetch(`${server.base}${ENDPOINT}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ post: SEED_POST, author_email: `long${i}@example.com`, ...fields }),
+      });
+      assert.equal(response.status, 201, await response.text());
+    }
+  });
+  after(() => server?.dispose());
+
+  it('is never wider than the screen, with the longest name and unbroken words, nor with a reply form open', async () => {
+    const session = await newSession(browser, server.base, { viewport: { width: 375, height: 740 } });
+    try {
+      const { page } = session;
+      await page.goto(`${server.base}/`, { waitUntil: 'load' });
+      await listLoaded(page);
+      assert.equal((await listed(page)).length, 2);
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      assert.equal(await width(), 375, 'the page with the long comments');
+      await page.locator(`${LIST} [part~=reply]`).first().click();
+      await page.locator(`${LIST} nw-comment-form [part~=input]#comment`).waitFor();
+      assert.equal(await width(), 375, 'with a reply form open');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('has one heading outline: the page’s comments heading, then the count and the forms under it', async () => {
+    const session = await newSession(browser, server.base);
+    try {
+      const { page } = session;
+      await page.goto(`${server.base}/`, { waitUntil: 'load' });
+      await listLoaded(page);
+      await page.locator(`${LIST} [part~=reply]`).first().click();
+      await page.locator(`${LIST} nw-comment-form [part~=heading]`).waitFor();
+      // Headings in reading order, through the widgets' shadow roots.
+      const outline = await page.locator('#comments').evaluate((section) => {
+        const found: string[] = [];
+        const walk = (root: Element | ShadowRoot): void => {
+          for (const el of Array.from(root.children)) {
+            if (/^h[1-6]$/.test(el.localName)) found.push(`${el.localName} ${el.textContent?.trim()}`);
+            if (el.shadowRoot) walk(el.shadowRoot);
+            else walk(el);
+          }
+        };
+        walk(section);
+        return found;
+      });
+      assert.deepEqual(outline, ['h2 التعليقات', 'h3 تعليقان', 'h4 اترك رداً', 'h3 اترك تعليقاً']);
     } finally {
       await session.close();
     }

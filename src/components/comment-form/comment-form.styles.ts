@@ -8,6 +8,8 @@ export const commentFormStyles = css`
     --_error: light-dark(#b3261e, #ffb4ab);
     --_radius: var(--nw-radius, 4px);
     --_space: var(--nw-space, 1rem);
+    /* A name, address or word of any length wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   section {
     background: var(--_surface);
@@ -17,13 +19,11 @@ export const commentFormStyles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
-  h2,
-  h3,
+  [part~='heading'],
   p {
     margin: 0;
   }
-  h2,
-  h3 {
+  [part~='heading'] {
     font-size: 1.25em;
   }
   .note {
@@ -43,8 +43,8 @@ export const commentFormStyles = css`
   .failed {
     color: var(--_error);
   }
-  input:not([type='checkbox']),
-  textarea {
+  /* :where() keeps this at no specificity, so the invalid state below wins for inputs as for the textarea. */
+  :where(input:not([type='checkbox']), textarea) {
     font: inherit;
     color: inherit;
     background: var(--_surface);
@@ -70,8 +70,12 @@ export const commentFormStyles = css`
     gap: 0.5em;
     align-items: start;
   }
+  /* WCAG 2.2 target size: every control is at least 24 × 24 CSS px. */
   .check input {
-    margin: 0.25em 0 0;
+    margin: 0;
+    inline-size: 24px;
+    block-size: 24px;
+    flex: none;
   }
   button {
     font: inherit;
@@ -87,7 +91,9 @@ export const commentFormStyles = css`
     background: none;
     color: var(--_accent);
     border: none;
-    padding: 0;
+    padding: 0 0.25em;
+    min-inline-size: 24px;
+    min-block-size: 24px;
     text-decoration: underline;
   }
   button[aria-disabled='true'] {

@@ -1,17 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { msg, str } from '../../i18n/msg.js';
+import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
-import { formatTag } from '../../i18n/localize.js';
-import { formatNumber } from '../../i18n/format.js';
 import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './comments-api.js';
 import { postComment } from './post-comment.js';
+import { DEFAULT_LEVEL, heading } from './heading.js';
 import { clearDraft, draftKey, loadDraft, loadIdentity, rememberIdentity, saveDraft } from './draft-store.js';
 import { type FormProblem, mapWpError } from './error-codes.js';
 import {
   type CommentValues,
   type Field,
   firstInvalid,
-  LIMITS,
   normalizeUrl,
   type Problem,
   type Problems,
@@ -86,6 +84,7 @@ export class NwCommentForm extends NwElement {
     identityOptional: { attribute: 'identity-optional', type: Boolean },
     noWebsite: { attribute: 'no-website', type: Boolean },
     nonce: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
     values: { state: true },
     remember: { state: true },
     problems: { state: true },
@@ -111,6 +110,9 @@ export class NwCommentForm extends NwElement {
 
   /** The WordPress REST nonce of a logged-in reader: sent as `X-WP-Nonce`, with credentials. */
   override nonce?: string;
+
+  /** The level of the form's heading, 2–6: by default 3, under the page's comments section heading. */
+  headingLevel = DEFAULT_LEVEL;
 
   private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
   private remember = false;
@@ -279,10 +281,9 @@ export class NwCommentForm extends NwElement {
   }
 
   #problemText(problem: Problem, field: Field): string {
-    if (problem === 'too-long') {
-      const n = formatNumber(LIMITS[field], formatTag(this.locale));
-      return msg(str`This is too long: at most ${n} characters.`, { id: 'comment-form.error.too-long' });
-    }
+    // No number: the site's limit is in bytes, which says nothing to a reader (it is twice as many Latin letters
+    // as Arabic ones).
+    if (problem === 'too-long') return msg('This is too long for the site. Please shorten it.', { id: 'comment-form.error.too-long' });
     switch (`${field}/${problem}`) {
       case 'content/required':
         return msg('Please type your comment.', { id: 'comment-form.error.content-required' });
@@ -386,7 +387,7 @@ export class NwCommentForm extends NwElement {
   protected override render(): TemplateResult {
     const sending = this.phase === 'sending';
     const reply = (this.parent || 0) > 0;
-    const heading = reply
+    const title = reply
       ? msg('Leave a reply', { id: 'comment-form.heading-reply' })
       : msg('Leave a comment', { id: 'comment-form.heading' });
     const status = this.#statusText();
@@ -445,7 +446,7 @@ export class NwCommentForm extends NwElement {
         </p>`;
 
     return html`<section part="form" lang=${this.locale} dir=${this.direction}>
-      ${reply ? html`<h3 id="heading" part="heading">${heading}</h3>` : html`<h2 id="heading" part="heading">${heading}</h2>`}
+      ${heading(this.headingLevel, 'heading', title)}
       ${body}
       <p class="status ${this.phase === 'failed' || this.phase === 'rejected' ? 'failed' : ''}" part="status" role="status">${status}</p>
     </section>`;

@@ -63,7 +63,44 @@ export interface ListQuery {
   order: 'asc' | 'desc';
 }
 
-/** One page of approved comments; rejects on any failure (network, time-out, non-2xx, non-JSON). */
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown): boolean => value === undefined || value === null || isString(value);
+const isCount = (value: unknown, least: number): value is number => Number.isSafeInteger(value) && (value as number) >= least;
+
+/**
+ * `value` when it is a comment these elements can show, else `undefined`: a positive integer id, a parent id,
+ * `content.rendered` and the author's name as strings, and dates and URL, when present, as strings. One bad item
+ * from a server or a plugin must cost that item only, never the list.
+ */
+export function toComment(value: unknown): WpComment | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const c = value as Record<string, unknown> & Partial<WpComment>;
+  const fine =
+    isCount(c.id, 1) &&
+    isCount(c.parent, 0) &&
+    isString(c.content?.rendered) &&
+    isString(c.author_name) &&
+    [c.author_url, c.date, c.date_gmt, c.status].every(isOptionalString);
+  return fine ? (c as WpComment) : undefined;
+}
+
+/**
+ * The counts a page's headers claim, bounded by what can be paged: at least what has arrived (earlier pages are
+ * full), at most `per_page` × pages, and exactly what has arrived once a short page shows that it was the last.
+ * Garbage (`abc`, `-3`, `1e308`) ends within those bounds, so the count in words and "load more" stay true.
+ */
+export function pageCounts(totalHeader: string | null, pagesHeader: string | null, query: ListQuery, received: number): { total: number; totalPages: number } {
+  const arrived = (query.page - 1) * query.perPage + received;
+  const last = received < query.perPage;
+  const claimedPages = Number(pagesHeader);
+  const totalPages = last ? query.page : Math.max(query.page, isCount(claimedPages, 1) ? claimedPages : 1);
+  const claimedTotal = Number(totalHeader);
+  const most = last ? arrived : totalPages * query.perPage;
+  const total = Math.max(Math.min(Number.isFinite(claimedTotal) ? Math.trunc(claimedTotal) : 0, most), arrived);
+  return { total, totalPages };
+}
+
+/** One page of approved comments, without the items that are not comments; rejects on any failure (network, time-out, non-2xx, non-JSON). */
 export async function fetchComments(endpoint: string, query: ListQuery, options: RequestOptions = {}): Promise<CommentPage> {
   const url = new URL(endpoint, document.baseURI);
   // Set one by one, not by replacing `search`: an endpoint may carry its own query (`?rest_route=/wp/v2/comments`).
@@ -72,14 +109,10 @@ export async function fetchComments(endpoint: string, query: ListQuery, options:
   return withTimeout(options.timeoutMs ?? TIMEOUT_MS, async (signal) => {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const comments = (await response.json()) as WpComment[];
-    if (!Array.isArray(comments)) throw new Error('not a list');
-    const total = Number(response.headers.get('X-WP-Total') ?? comments.length);
-    const totalPages = Number(response.headers.get('X-WP-TotalPages') ?? 1);
-    return {
-      comments,
-      total: Number.isFinite(total) ? total : comments.length,
-      totalPages: Number.isFinite(totalPages) ? totalPages : 1,
-    };
+    const items: unknown = await response.json();
+    if (!Array.isArray(items)) throw new Error('not a list');
+    const comments = items.map(toComment).filter((c): c is WpComment => c !== undefined);
+    const { headers } = response;
+    return { comments, ...pageCounts(headers.get('X-WP-Total'), headers.get('X-WP-TotalPages'), query, items.length) };
   });
 }

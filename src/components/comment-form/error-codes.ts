@@ -30,6 +30,8 @@ const COLUMN_LENGTH: Readonly<Record<string, Field>> = {
   comment_author_email_column_length: 'author_email',
   comment_author_url_column_length: 'author_url',
   comment_content_column_length: 'content',
+  // 413: the reference server's code, and what `postComment` calls any 413 (WordPress has none of its own).
+  rest_request_too_large: 'content',
 };
 
 const FORM: Readonly<Record<string, FormProblem>> = {

@@ -38,6 +38,9 @@ export async function postComment(endpoint: string, payload: CommentPayload, opt
       });
       const body = await readJson(response);
       const { status } = response;
+      // The body was too large for the server or a proxy before it (whose 413 is often an HTML page): only the
+      // comment can make it so, and the reader must hear that it is too long, not that the site refused it.
+      if (status === 413) return { kind: 'rejected', status, error: { code: 'rest_request_too_large' } } as const;
       if (!isObject(body)) return { kind: 'failed', status, reason: status >= 500 ? 'server' : 'not-json' } as const;
       if (response.ok) return { kind: 'sent', comment: body as unknown as WpComment } as const;
       if (status >= 500 || typeof body.code !== 'string') return { kind: 'failed', status, reason: 'server' } as const;

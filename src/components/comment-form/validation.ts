@@ -21,7 +21,11 @@ export interface ValidationOptions {
   website: boolean;
 }
 
-/** WordPress's column limits, in characters (code points, as `mb_strlen` counts them). */
+/**
+ * WordPress's column limits (`wp_get_comment_fields_max_lengths`), in UTF-8 bytes: `wp_check_comment_data_max_lengths`
+ * measures name and content with `mb_strlen( …, '8bit' )` and e-mail and URL with `strlen`, all bytes. So 65,525
+ * is 65,525 Latin letters but 32,762 Arabic ones or 16,381 emoji, and the form refuses exactly what the site would.
+ */
 export const LIMITS: Readonly<Record<Field, number>> = {
   author_name: 245,
   author_email: 100,
@@ -34,9 +38,11 @@ export const FIELD_ORDER: readonly Field[] = ['content', 'author_name', 'author_
 
 export type Problems = Partial<Record<Field, Problem>>;
 
-/** Characters as `mb_strlen` counts them: code points, so an emoji is one. */
+const utf8 = new TextEncoder();
+
+/** A length as WordPress measures it: UTF-8 bytes. */
 function length(value: string): number {
-  return Array.from(value).length;
+  return utf8.encode(value).length;
 }
 
 /** WordPress's `is_email`, in short: one `@`, a local part, a dotted domain of letters, digits and hyphens. */
@@ -78,7 +84,8 @@ export function validate(values: CommentValues, options: ValidationOptions): Pro
   else if (length(email) > LIMITS.author_email) problems.author_email = 'too-long';
   else if (email && !isEmail(email)) problems.author_email = 'format';
 
-  if (length(url) > LIMITS.author_url) problems.author_url = 'too-long';
+  // Measured as sent: with the `http://` that `normalizeUrl` adds to a bare host.
+  if (length(normalizeUrl(url) ?? url) > LIMITS.author_url) problems.author_url = 'too-long';
   else if (url && normalizeUrl(url) === undefined) problems.author_url = 'format';
 
   return problems;

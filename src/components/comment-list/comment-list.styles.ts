@@ -7,11 +7,15 @@ export const commentListStyles = css`
     --_border: var(--nw-color-border, light-dark(#d0d0d0, #444));
     --_radius: var(--nw-radius, 4px);
     --_space: var(--nw-space, 1rem);
+    /* Apart from the comment form that usually follows; a page's own margin on the element wins. */
+    margin-block-end: calc(var(--_space) * 2);
+    /* A name, URL or word of any length wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   section {
     background: var(--_surface);
   }
-  h2 {
+  [part~='count'] {
     font-size: 1.25em;
     margin: 0 0 var(--_space);
   }
@@ -30,7 +34,7 @@ export const commentListStyles = css`
   header {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25em 0.75em;
+    gap: 0.25em 0.5em;
     align-items: baseline;
   }
   [part~='author'] {
@@ -47,9 +51,6 @@ export const commentListStyles = css`
     border: 1px solid;
     border-radius: var(--_radius);
     padding: 0 0.4em;
-  }
-  .content {
-    overflow-wrap: anywhere;
   }
   .content blockquote {
     margin-inline: 0;
@@ -74,15 +75,28 @@ export const commentListStyles = css`
     border-radius: var(--_radius);
     padding: 0.375em 1em;
   }
+  /* WCAG 2.2 target size: every control is at least 24 × 24 CSS px ("رد" alone is narrower). */
+  button.link,
+  [part~='author'] a {
+    min-inline-size: 24px;
+    min-block-size: 24px;
+  }
   button.link {
     border: 0;
-    padding: 0;
+    padding: 0 0.25em;
     text-decoration: underline;
   }
+  [part~='author'] a {
+    display: inline-block;
+  }
+  /* Under its comment, indented, with a line at the inline start: visibly a reply to that comment. */
   .reply {
     display: grid;
     gap: 0.5em;
     margin-block-start: var(--_space);
+    margin-inline-start: calc(var(--_space) * 0.5);
+    padding-inline-start: var(--_space);
+    border-inline-start: 3px solid var(--_accent);
     justify-items: start;
   }
   .reply nw-comment-form {

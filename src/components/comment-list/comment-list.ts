@@ -3,9 +3,10 @@ import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { formatTag } from '../../i18n/localize.js';
 import { formatPublished } from '../../i18n/format.js';
-import { fetchComments, resolveEndpoint, usable, type WpComment } from '../comment-form/comments-api.js';
+import { fetchComments, resolveEndpoint, toComment, usable, type WpComment } from '../comment-form/comments-api.js';
 import type { NwCommentForm } from '../comment-form/comment-form.js';
 import { commentCountText } from './messages.js';
+import { DEFAULT_LEVEL, heading, headingLevel } from '../comment-form/heading.js';
 import { sanitize } from './sanitize.js';
 import { buildThreads, type ThreadNode } from './threads.js';
 import { theme } from '../../internal/theme.styles.js';
@@ -69,6 +70,7 @@ export class NwCommentList extends NwElement {
     identityOptional: { attribute: 'identity-optional', type: Boolean },
     noWebsite: { attribute: 'no-website', type: Boolean },
     nonce: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
     shown: { state: true },
     total: { state: true },
     pages: { state: true },
@@ -99,6 +101,9 @@ export class NwCommentList extends NwElement {
 
   /** Passed to reply forms: the WordPress REST nonce of a logged-in reader. */
   override nonce?: string;
+
+  /** The level of the count heading, 2–6: by default 3, under the page's comments section heading; reply forms get the next. */
+  headingLevel = DEFAULT_LEVEL;
 
   private shown: Shown[] = [];
   private total?: number;
@@ -154,7 +159,7 @@ export class NwCommentList extends NwElement {
     content.className = 'content';
     content.setAttribute('part', 'content');
     content.dir = 'auto';
-    content.append(await sanitize(comment.content?.rendered ?? ''));
+    content.append(await sanitize(comment.content.rendered));
     return { comment, content, own };
   }
 
@@ -172,8 +177,10 @@ export class NwCommentList extends NwElement {
       });
       const fresh = await Promise.all(result.comments.map((c) => this.#present(c, false)));
       if (generation !== this.#generation) return;
+      // A comment already shown (pages shift while comments arrive) or twice on one page is shown once.
       const known = new Set(this.shown.map((s) => s.comment.id));
-      this.shown = [...this.shown, ...fresh.filter((s) => !known.has(s.comment.id))];
+      const added = fresh.filter(({ comment: { id } }) => !known.has(id) && known.add(id));
+      this.shown = [...this.shown, ...added];
       this.total = result.total;
       this.pages = result.totalPages;
       this.page++;
@@ -187,12 +194,13 @@ export class NwCommentList extends NwElement {
   /** A comment the reader just sent from a form for the same endpoint and article. */
   async #addOwn(event: CustomEvent<WpComment>): Promise<void> {
     const form = event.composedPath()[0] as { endpoint?: string; postId?: number; parent?: number };
-    const comment = event.detail;
+    const sent = event.detail as Partial<WpComment> | null;
+    const comment = toComment(sent && { ...sent, parent: sent.parent ?? form.parent ?? 0 });
     const sameArticle =
       form.endpoint && resolveEndpoint(form.endpoint) === resolveEndpoint(this.endpoint) && form.postId === this.postId;
     if (!usable(this.endpoint, this.postId) || !sameArticle) return;
-    if (!comment || typeof comment.id !== 'number' || this.shown.some((s) => s.comment.id === comment.id)) return;
-    const shown = await this.#present({ ...comment, parent: comment.parent ?? form.parent ?? 0 }, true);
+    if (!comment || this.shown.some((s) => s.comment.id === comment.id)) return;
+    const shown = await this.#present(comment, true);
     this.shown = this.order === 'desc' ? [shown, ...this.shown] : [...this.shown, shown];
     if (comment.status === 'approved' && this.total !== undefined) this.total++;
     if (form === this.replyForm) {
@@ -218,6 +226,8 @@ export class NwCommentList extends NwElement {
         nonce: this.nonce,
         'identity-optional': this.identityOptional,
         'no-website': this.noWebsite,
+        // One level below the list's heading; the form clamps a 7 to 6.
+        'heading-level': headingLevel(this.headingLevel) + 1,
       };
       for (const [name, value] of Object.entries(attributes)) if (value) form.setAttribute(name, value === true ? '' : String(value));
     }
@@ -247,7 +257,7 @@ export class NwCommentList extends NwElement {
           <bdi id="author-${id}" part="author"
             >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener external">${author}</a>` : author}</bdi
           >
-          ${when ? html`<time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
+          ${when ? html`<span aria-hidden="true">·</span> <time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
           ${comment.shown.own && comment.status !== 'approved'
             ? html`<span part="held">${msg('Awaiting moderation', { id: 'comment-list.held' })}</span>`
             : nothing}
@@ -294,7 +304,7 @@ export class NwCommentList extends NwElement {
         ? msg('Comments', { id: 'comment-list.heading' })
         : commentCountText(this.total, formatTag(this.locale));
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
-      <h2 id="count" part="count">${count}</h2>
+      ${heading(this.headingLevel, 'count', count)}
       ${tree.length ? this.#renderThread(tree) : nothing}
       ${this.loading ? html`<p class="muted">${msg('Loading comments…', { id: 'comment-list.loading' })}</p>` : nothing}
       ${this.failed

@@ -5,7 +5,7 @@ import { plural } from '../../i18n/plural.js';
 
 export function commentCountText(count: number, tag: string): string {
   const n = formatNumber(count, tag);
-  const none = (): string => msg('No comments', { id: 'comment-list.count.zero' });
+  const none = (): string => msg('No comments yet', { id: 'comment-list.count.zero' });
   if (count === 0) return none();
   return plural(count, tag, {
     zero: none,

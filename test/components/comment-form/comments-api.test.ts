@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { fetchComments } from '../../../src/components/comment-form/comments-api.js';
+import { fetchComments, pageCounts } from '../../../src/components/comment-form/comments-api.js';
 import { postComment } from '../../../src/components/comment-form/post-comment.js';
 import { comment, ENDPOINT, json, stalled, stubFetch } from './helpers.js';
 
@@ -65,9 +65,9 @@ describe('comments API client', () => {
   });
 
   it('reads a page of comments with the WordPress headers', async () => {
-    const fetch = stubFetch().resolves(json([comment()], 200, { 'X-WP-Total': '31', 'X-WP-TotalPages': '2' }));
+    const fetch = stubFetch().resolves(json([comment()], 200, { 'X-WP-Total': '21', 'X-WP-TotalPages': '2' }));
     const page = await fetchComments(ENDPOINT, { post: 42, page: 2, perPage: 20, order: 'asc' });
-    expect(page.total).to.equal(31);
+    expect(page.total).to.equal(21);
     expect(page.totalPages).to.equal(2);
     expect(page.comments).to.have.length(1);
     const url = new URL(String(fetch.firstCall.args[0]));
@@ -75,6 +75,25 @@ describe('comments API client', () => {
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({ post: '42', per_page: '20', page: '2', order: 'asc' });
     expect((fetch.firstCall.args[1] as RequestInit).credentials).to.equal('omit');
   });
+
+  // [X-WP-Total, X-WP-TotalPages, page, per_page, items received] → [total, pages]
+  const counts: Array<[string | null, string | null, number, number, number, number, number]> = [
+    ['31', '2', 1, 20, 20, 31, 2],
+    ['31', '2', 2, 20, 11, 31, 2],
+    ['99', '2', 2, 20, 11, 31, 2],
+    ['1e308', '3', 1, 20, 20, 60, 3],
+    ['-4', '3', 1, 20, 20, 20, 3],
+    ['abc', 'abc', 1, 20, 20, 20, 1],
+    [null, null, 1, 20, 7, 7, 1],
+    ['5', '1e308', 1, 5, 5, 5, 1],
+    ['5', '-2', 1, 5, 5, 5, 1],
+    ['8', '2.5', 1, 5, 5, 5, 1],
+  ];
+  for (const [total, pages, page, perPage, received, wantTotal, wantPages] of counts) {
+    it(`bounds X-WP-Total ${total} / X-WP-TotalPages ${pages} on page ${page} of ${received}×${perPage} to ${wantTotal} in ${wantPages}`, () => {
+      expect(pageCounts(total, pages, { post: 42, page, perPage, order: 'asc' }, received)).to.deep.equal({ total: wantTotal, totalPages: wantPages });
+    });
+  }
 
   it('rejects a failed page', async () => {
     stubFetch().resolves(new Response('nope', { status: 502 }));

@@ -62,6 +62,7 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       expect($(list, '#comment-1 [part~=content]')!.getAttribute('dir')).to.equal('auto');
       const time = $(list, '#comment-1 time')!;
       expect(text(time)).to.equal(t.ago);
+      expect(text($(list, '#comment-1 [part~=meta]'))).to.equal(`سارة · ${t.ago}`, 'name and date apart');
       expect(time.getAttribute('datetime')).to.match(/Z$/);
       expect(text($(list, '#comment-1 [part~=reply]'))).to.equal(t.reply);
       await expect(list).to.be.accessible();
@@ -160,10 +161,11 @@ describe('<nw-comment-list> behaviour', () => {
   const fetch = useStubbedFetch();
 
   it('counts with every Arabic plural form from X-WP-Total', async () => {
-    for (const [total, words] of [[0, 'لا تعليقات'], [1, 'تعليق واحد'], [2, 'تعليقان'], [3, '3 تعليقات'], [11, '11 تعليقًا'], [100, '100 تعليق']] as const) {
-      fetch().callsFake(async () => page(total ? [comment()] : [], total));
+    for (const [total, words] of [[0, 'لا توجد تعليقات بعد'], [1, 'تعليق واحد'], [2, 'تعليقان'], [3, '3 تعليقات'], [11, '11 تعليقاً'], [100, '100 تعليق']] as const) {
+      // One comment a page, so that every total can be paged.
+      fetch().callsFake(async () => page(total ? [comment()] : [], total, total));
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"></div>`);
-      wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`;
+      wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" per-page="1"></nw-comment-list>`;
       const list = wrapper.firstElementChild as NwCommentList;
       await waitUntil(() => text($(list, '[part~=count]')) === words, `${total} → ${words}, got ${text($(list, '[part~=count]'))}`);
       if (total === 0) await expect(list).to.be.accessible();
@@ -227,6 +229,63 @@ describe('<nw-comment-list> behaviour', () => {
     expect($(list, '#comment-2 nw-comment-form') === reply).to.equal(true, 'the same form, moved along with its comment');
     expect(reply.shadowRoot!.querySelector<HTMLInputElement>('#author')!.value).to.equal('Reader');
   });
+
+  // One bad item from a server or plugin costs that item only.
+  const badItems: Array<[string, unknown]> = [
+    ['date_gmt a number', comment({ id: 2, date_gmt: 1_772_359_200 })],
+    ['content missing', comment({ id: 2, content: undefined })],
+    ['content.rendered not a string', comment({ id: 2, content: { rendered: ['<p>x</p>'] } })],
+    ['null', null],
+    ['a number', 2],
+    ['a string', '<p>x</p>'],
+    ['an array', [comment({ id: 2 })]],
+    ['author_name an object', comment({ id: 2, author_name: { first: 'x' } })],
+    ['author_url a number', comment({ id: 2, author_url: 5 })],
+    ['id a string', comment({ id: '2' })],
+    ['id negative', comment({ id: -2 })],
+    ['id a fraction', comment({ id: 2.5 })],
+    ['parent garbage', comment({ id: 2, parent: 'abc' })],
+    ['parent negative', comment({ id: 2, parent: -1 })],
+    ['status an object', comment({ id: 2, status: { raw: 'approved' } })],
+    ['a duplicate id', comment({ id: 1, author_name: 'Duplicate' })],
+  ];
+  for (const [name, bad] of badItems) {
+    it(`skips an item with ${name} and shows the rest`, async () => {
+      fetch().callsFake(async () => page([comment({ id: 1 }), bad, comment({ id: 3, author_name: 'Mona' })], 3));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+      wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`;
+      const list = wrapper.firstElementChild as NwCommentList;
+      await waitUntil(() => $(list, '#comment-3'), `the list never showed the good items: "${text($(list, 'section'))}"`);
+      const shown = [...list.shadowRoot!.querySelectorAll('article')].map((a) => `${a.id} ${text(a.querySelector('[part~=author]'))}`);
+      expect(shown).to.deep.equal(['comment-1 سارة', 'comment-3 Mona']);
+      expect($(list, '[part~=retry]')).to.equal(null);
+      await expect(list).to.be.accessible();
+    });
+  }
+
+  // [X-WP-Total, X-WP-TotalPages, comments on the page, per-page, count shown, "load more" shown]
+  const absurd: Array<[string, string, number, number, string, boolean]> = [
+    ['1e308', '1', 3, 20, '3 comments', false],
+    ['-5', '1', 3, 20, '3 comments', false],
+    ['abc', '1', 3, 20, '3 comments', false],
+    ['Infinity', '1', 3, 20, '3 comments', false],
+    ['1000', '2', 3, 3, '6 comments', true],
+    ['4', '1e308', 3, 3, '3 comments', false],
+    ['4', 'abc', 3, 3, '3 comments', false],
+    ['50', '9', 3, 20, '3 comments', false],
+  ];
+  for (const [total, pages, count, perPage, words, more] of absurd) {
+    it(`clamps X-WP-Total ${total} with X-WP-TotalPages ${pages} to what can be paged: ${words}`, async () => {
+      const items = [comment({ id: 1 }), comment({ id: 2 }), comment({ id: 3 })].slice(0, count);
+      fetch().callsFake(async () => json(items, 200, { 'X-WP-Total': total, 'X-WP-TotalPages': pages }));
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+      wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42" per-page="${perPage}"></nw-comment-list>`;
+      const list = wrapper.firstElementChild as NwCommentList;
+      await waitUntil(() => $(list, '#comment-1') && $(list, 'section')!.getAttribute('aria-busy') === 'false');
+      expect(text($(list, '[part~=count]'))).to.equal(words);
+      expect($(list, '[part~=more]') !== null).to.equal(more);
+    });
+  }
 
   it('caps per-page at 100', async () => {
     fetch().callsFake(async () => page([]));
