@@ -18,6 +18,8 @@ export const styles = css`
   /* What the menu and the status are placed against: as wide as the trigger, or the inline row. */
   .base {
     position: relative;
+    /* A label, heading or message with a long unbroken word wraps rather than widen the page. */
+    overflow-wrap: anywhere;
   }
 
   h2 {
@@ -73,13 +75,17 @@ export const styles = css`
     fill: currentColor;
   }
 
-  /* The menu and the "Link copied" status open under the trigger, at its inline start. */
+  /*
+   * The menu and the "Link copied" status open under the trigger, at its inline start; the script moves them
+   * to stay on screen and sets --_w, the viewport's width less a margin.
+   */
   [part='menu'],
   .status {
     position: absolute;
     z-index: 1000;
     inset-block-start: calc(100% + var(--_half));
     inset-inline-start: 0;
+    max-inline-size: var(--_w);
     border-radius: var(--_radius);
   }
 
@@ -87,19 +93,13 @@ export const styles = css`
     box-sizing: border-box;
     display: flex;
     flex-direction: column;
-    min-inline-size: 13rem;
+    min-inline-size: min(13rem, var(--_w));
     padding: var(--_half);
+    overflow: auto;
+    overscroll-behavior: contain;
     border: 1px solid var(--_border);
     background: var(--_surface);
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
-  }
-
-  .flip-inline {
-    inset-inline: auto 0;
-  }
-
-  .flip-block {
-    inset-block: auto calc(100% + var(--_half));
   }
 
   [role='menuitem'] {
@@ -126,8 +126,8 @@ export const styles = css`
     padding-inline: var(--_space);
     background: var(--_text);
     color: var(--_surface);
+    inline-size: max-content;
     font-size: 0.875em;
-    white-space: nowrap;
     pointer-events: none;
   }
 

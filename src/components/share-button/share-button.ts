@@ -30,6 +30,9 @@ const MODES: readonly ShareMode[] = ['auto', 'menu', 'inline', 'native'];
 /** How long a "Link copied" message stays on screen. */
 const STATUS_MS = 5000;
 
+/** The space, in CSS px, kept between the menu or the status and the edges of the viewport. */
+const EDGE = 8;
+
 /** One icon. Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace. */
 function icon(name: string): TemplateResult {
   return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
@@ -123,10 +126,6 @@ export class NwShareButton extends NwElement {
 
   get #trigger(): HTMLButtonElement | null | undefined {
     return this.shadowRoot?.querySelector('[part="trigger"]');
-  }
-
-  get #menu(): HTMLElement | null | undefined {
-    return this.shadowRoot?.querySelector('[role="menu"]');
   }
 
   override disconnectedCallback(): void {
@@ -326,43 +325,66 @@ export class NwShareButton extends NwElement {
     this.announcement = '';
     await this.updateComplete;
     this.announcement = text;
+    await this.updateComplete;
+    this.#place('.status');
     this.#statusTimer = setTimeout(() => (this.announcement = ''), STATUS_MS);
   }
 
   #items(): HTMLElement[] {
-    return [...(this.#menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    return [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  /** Focuses the item at `index` (counted around the menu) and scrolls all of it into view in the menu. */
+  #focusItem(index: number): void {
+    const items = this.#items();
+    const item = items[(index + items.length) % items.length];
+    item?.focus();
+    // Focus scrolls a hidden item into view, but Firefox leaves one that shows in part as it is.
+    item?.scrollIntoView({ block: 'nearest' });
   }
 
   async #openMenu(focusFirst: boolean): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    this.#place();
-    const items = this.#items();
-    items[focusFirst ? 0 : items.length - 1]?.focus();
+    this.#place('#menu');
+    this.#focusItem(focusFirst ? 0 : -1);
     document.addEventListener('pointerdown', this.#onOutside, true);
+    window.addEventListener('resize', this.#onResize);
   }
 
   #closeMenu(refocus: boolean): void {
     document.removeEventListener('pointerdown', this.#onOutside, true);
+    window.removeEventListener('resize', this.#onResize);
     if (!this.open) return;
     this.open = false;
     if (refocus) this.#trigger?.focus();
   }
 
   /**
-   * The menu opens below the trigger toward the inline end; where that would leave the viewport it opens toward
-   * the inline start, and above the trigger when there is more room there.
+   * Keeps `box` (the menu or the status) on screen. Measured where CSS puts it (under the trigger, from its
+   * inline start, as tall as its content), it moves toward the inline start just as far as it must to end inside
+   * the viewport, and opens above the trigger when it does not fit below and there is more room above; it is
+   * never taller than that room (the menu then scrolls). Boxes are measured and moved physically, so one
+   * computation serves both directions.
    */
-  #place(): void {
-    const menu = this.#menu;
-    if (!menu) return;
+  #place(selector: string): void {
+    const box = this.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (!box) return;
     const { clientWidth: width, clientHeight: height } = document.documentElement;
-    menu.classList.remove('flip-inline', 'flip-block');
-    const { left, right, top, bottom } = menu.getBoundingClientRect();
-    if (left < 0 || right > width) menu.classList.add('flip-inline');
-    const above = this.#trigger?.getBoundingClientRect().top ?? 0;
-    if (bottom > height && above > height - top) menu.classList.add('flip-block');
+    const { style } = box;
+    style.cssText = `--_w:${width - 2 * EDGE}px`;
+    const anchor = box.parentElement!.getBoundingClientRect();
+    const { top, left, right, height: size } = box.getBoundingClientRect();
+    const gap = top - anchor.bottom;
+    const below = height - EDGE - top;
+    const above = anchor.top - gap - EDGE;
+    const up = size > below && above > below;
+    const room = up ? above : below;
+    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? anchor.top - gap - Math.min(size, room) - top : 0}px`;
   }
+
+  /** A viewport resized under an open menu (rotation, zoom, a keyboard that resizes the page) places it again. */
+  #onResize = (): void => this.#place('#menu');
 
   #onTriggerKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -373,7 +395,7 @@ export class NwShareButton extends NwElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const move = (index: number): void => items[(index + items.length) % items.length]?.focus();
+    const move = (index: number): void => this.#focusItem(index);
     switch (event.key) {
       case 'ArrowDown':
         move(current + 1);
@@ -385,7 +407,7 @@ export class NwShareButton extends NwElement {
         move(0);
         break;
       case 'End':
-        move(items.length - 1);
+        move(-1);
         break;
       case 'Escape':
       case 'Tab':
@@ -400,7 +422,8 @@ export class NwShareButton extends NwElement {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const key = event.key.toLocaleLowerCase(this.locale);
         // From the item after the current one, wrapping around.
-        [...items.slice(current + 1), ...items].find((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key))?.focus();
+        const next = [...items.slice(current + 1), ...items].findIndex((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key));
+        if (next >= 0) move(current + 1 + next);
       }
     }
     event.preventDefault();
