@@ -124,8 +124,8 @@ export class NwShareButton extends NwElement {
     if (!event.composedPath().includes(this)) this.#closeMenu(false);
   };
 
-  get #trigger(): HTMLButtonElement | null | undefined {
-    return this.shadowRoot?.querySelector('[part="trigger"]');
+  get #trigger(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[part="trigger"]');
   }
 
   override disconnectedCallback(): void {
@@ -141,7 +141,7 @@ export class NwShareButton extends NwElement {
       this.#list = parsed.networks;
       if (parsed.problem) warn(`networks="${this.networks}": ${parsed.problem}.`);
     }
-    if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
+    if (changed.has('url') && this.url?.trim() && !safeUrl(this.url)) {
       warn(`url="${this.url}" is not http(s): sharing the page's URL`);
     }
   }
@@ -152,7 +152,7 @@ export class NwShareButton extends NwElement {
 
   /** The URL shared through `network`: a safe `url` attribute, else the page's canonical URL, with `utm`. */
   #shareUrl(network: string): string {
-    const base = safeUrl(this.url, document.baseURI) ?? pageUrl(document);
+    const base = safeUrl(this.url) ?? pageUrl(document);
     return withUtm(base, this.utm, network);
   }
 
@@ -268,11 +268,12 @@ export class NwShareButton extends NwElement {
   #onTargetClick(event: MouseEvent): void {
     const network = (event.currentTarget as HTMLAnchorElement).dataset.network as NetworkName;
     if (!this.#beforeShare(network, this.#shareUrl(network))) event.preventDefault();
-    if (this.open) this.#closeMenu(true);
+    // A no-op in the inline row: only an open menu closes and gives focus back.
+    this.#closeMenu(true);
   }
 
   async #onCopyClick(): Promise<void> {
-    if (this.open) this.#closeMenu(true);
+    this.#closeMenu(true);
     await this.#copy();
   }
 
@@ -331,7 +332,7 @@ export class NwShareButton extends NwElement {
   }
 
   #items(): HTMLElement[] {
-    return [...(this.shadowRoot?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
   }
 
   /** Focuses the item at `index` (counted around the menu) and scrolls all of it into view in the menu. */
@@ -368,7 +369,7 @@ export class NwShareButton extends NwElement {
    * computation serves both directions.
    */
   #place(selector: string): void {
-    const box = this.shadowRoot?.querySelector<HTMLElement>(selector);
+    const box = this.renderRoot.querySelector<HTMLElement>(selector);
     if (!box) return;
     const { clientWidth: width, clientHeight: height } = document.documentElement;
     const { style } = box;
