@@ -9,6 +9,8 @@ export const styles = css`
     /* The gap between the trigger and what opens from it, and the menu's and the status's padding. */
     --_half: calc(var(--_space) / 2);
     display: inline-block;
+    /* With the trigger's and the items' max size and break-word below: no word, however long, widens the page. */
+    max-inline-size: 100%;
   }
 
   :host([mode='inline']) {
@@ -18,8 +20,8 @@ export const styles = css`
   /* What the menu and the status are placed against: as wide as the trigger, or the inline row. */
   .base {
     position: relative;
-    /* A label, heading or message with a long unbroken word wraps rather than widen the page. */
-    overflow-wrap: anywhere;
+    /* Not anywhere: that would let a crowded flex row break "Share" in two. */
+    overflow-wrap: break-word;
   }
 
   h2 {
@@ -43,6 +45,7 @@ export const styles = css`
     align-items: center;
     gap: calc(var(--_space) * 1.25);
     min-block-size: 2.75rem;
+    max-inline-size: 100%;
     padding-block: calc(var(--_space) * 1.25);
     padding-inline: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
@@ -66,6 +69,11 @@ export const styles = css`
   .row [part='item']:hover {
     border-color: var(--_accent);
     color: var(--_accent);
+  }
+
+  /* A flex item, else never narrower than its longest word. */
+  [part='label'] {
+    min-inline-size: 0;
   }
 
   [part='icon'] {

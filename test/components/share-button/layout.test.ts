@@ -58,6 +58,20 @@ for (const d of DIRECTIONS) {
         for (const item of items(el)) expectOnScreen(item, item.dataset.network!);
       });
 
+      it(`${width} px: in a crowded flex row the default label still keeps its word whole`, async () => {
+        await resize(width, 740);
+        const row = await fixture<HTMLElement>(html`<div dir=${d.dir} lang=${d.lang} style="display:flex;inline-size:150px">
+          <span>${'words '.repeat(40)}</span><nw-share-button mode="menu"></nw-share-button>
+        </div>`);
+        const el = row.querySelector('nw-share-button')!;
+        await el.updateComplete;
+        const label = trigger(el).querySelector('[part="label"]')!;
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        expect(lines.size, `"${label.textContent}" on one line`).to.equal(1);
+      });
+
       for (const copied of [true, false]) {
         const message = copied ? TEXT[d.lang].copied : TEXT[d.lang].failed;
         it(`${width} px: "${message}" under an icon-only trigger at the inline end stays on screen`, async () => {
