@@ -99,8 +99,7 @@ export const styles = css`
 
   [part='menu'] {
     box-sizing: border-box;
-    display: flex;
-    flex-direction: column;
+    display: grid;
     min-inline-size: min(13rem, var(--_w));
     padding: var(--_half);
     overflow: auto;
@@ -110,8 +109,8 @@ export const styles = css`
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
   }
 
+  /* Stretched across the menu, its grid's one column. */
   [role='menuitem'] {
-    inline-size: 100%;
     min-block-size: 2.5rem;
     padding-block: var(--_space);
     padding-inline: calc(var(--_space) * 1.5);

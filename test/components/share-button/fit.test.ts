@@ -68,6 +68,8 @@ function expectReachable(el: NwShareButton): void {
   expectInside(box, screen, 'menu');
   const all = items(el);
   expect(all).to.have.length(11);
+  // Every row spans the menu, so hover and focus look the same on each.
+  expect(new Set(all.map((item) => Math.round(item.getBoundingClientRect().width))).size, 'one width').to.equal(1);
   for (const item of all) {
     list.scrollTop = item.offsetTop;
     const name = item.dataset.network!;
