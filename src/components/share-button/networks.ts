@@ -105,7 +105,8 @@ export const NETWORKS = {
   },
   copy: {
     label: () => msg('Copy link', { id: 'share.network.copy' }),
-    action: () => msg('Copy link', { id: 'share.action.copy' }),
+    // The same words: an icon-only copy button is named by what it does.
+    action: () => msg('Copy link', { id: 'share.network.copy' }),
   },
 } satisfies Record<string, Network>;
 

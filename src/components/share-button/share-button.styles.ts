@@ -9,6 +9,8 @@ export const styles = css`
     /* The gap between the trigger and what opens from it, and the menu's and the status's padding. */
     --_half: calc(var(--_space) / 2);
     display: inline-block;
+    /* With the trigger's and the items' max size and break-word below: no word, however long, widens the page. */
+    max-inline-size: 100%;
   }
 
   :host([mode='inline']) {
@@ -18,6 +20,8 @@ export const styles = css`
   /* What the menu and the status are placed against: as wide as the trigger, or the inline row. */
   .base {
     position: relative;
+    /* Not anywhere: that would let a crowded flex row break "Share" in two. */
+    overflow-wrap: break-word;
   }
 
   h2 {
@@ -41,6 +45,7 @@ export const styles = css`
     align-items: center;
     gap: calc(var(--_space) * 1.25);
     min-block-size: 2.75rem;
+    max-inline-size: 100%;
     padding-block: calc(var(--_space) * 1.25);
     padding-inline: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
@@ -66,6 +71,11 @@ export const styles = css`
     color: var(--_accent);
   }
 
+  /* A flex item, else never narrower than its longest word. */
+  [part='label'] {
+    min-inline-size: 0;
+  }
+
   [part='icon'] {
     flex: none;
     inline-size: 1.25em;
@@ -73,37 +83,34 @@ export const styles = css`
     fill: currentColor;
   }
 
-  /* The menu and the "Link copied" status open under the trigger, at its inline start. */
+  /*
+   * The menu and the "Link copied" status open under the trigger, at its inline start; the script moves them
+   * to stay on screen and sets --_w, the viewport's width less a margin.
+   */
   [part='menu'],
   .status {
     position: absolute;
     z-index: 1000;
     inset-block-start: calc(100% + var(--_half));
     inset-inline-start: 0;
+    max-inline-size: var(--_w);
     border-radius: var(--_radius);
   }
 
   [part='menu'] {
     box-sizing: border-box;
-    display: flex;
-    flex-direction: column;
-    min-inline-size: 13rem;
+    display: grid;
+    min-inline-size: min(13rem, var(--_w));
     padding: var(--_half);
+    overflow: auto;
+    overscroll-behavior: contain;
     border: 1px solid var(--_border);
     background: var(--_surface);
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18);
   }
 
-  .flip-inline {
-    inset-inline: auto 0;
-  }
-
-  .flip-block {
-    inset-block: auto calc(100% + var(--_half));
-  }
-
+  /* Stretched across the menu, its grid's one column. */
   [role='menuitem'] {
-    inline-size: 100%;
     min-block-size: 2.5rem;
     padding-block: var(--_space);
     padding-inline: calc(var(--_space) * 1.5);
@@ -126,8 +133,8 @@ export const styles = css`
     padding-inline: var(--_space);
     background: var(--_text);
     color: var(--_surface);
+    inline-size: max-content;
     font-size: 0.875em;
-    white-space: nowrap;
     pointer-events: none;
   }
 

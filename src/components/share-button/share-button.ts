@@ -30,6 +30,9 @@ const MODES: readonly ShareMode[] = ['auto', 'menu', 'inline', 'native'];
 /** How long a "Link copied" message stays on screen. */
 const STATUS_MS = 5000;
 
+/** The space, in CSS px, kept between the menu or the status and the edges of the viewport. */
+const EDGE = 8;
+
 /** One icon. Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace. */
 function icon(name: string): TemplateResult {
   return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
@@ -121,12 +124,8 @@ export class NwShareButton extends NwElement {
     if (!event.composedPath().includes(this)) this.#closeMenu(false);
   };
 
-  get #trigger(): HTMLButtonElement | null | undefined {
-    return this.shadowRoot?.querySelector('[part="trigger"]');
-  }
-
-  get #menu(): HTMLElement | null | undefined {
-    return this.shadowRoot?.querySelector('[role="menu"]');
+  get #trigger(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[part="trigger"]');
   }
 
   override disconnectedCallback(): void {
@@ -142,7 +141,7 @@ export class NwShareButton extends NwElement {
       this.#list = parsed.networks;
       if (parsed.problem) warn(`networks="${this.networks}": ${parsed.problem}.`);
     }
-    if (changed.has('url') && this.url?.trim() && !safeUrl(this.url, document.baseURI)) {
+    if (changed.has('url') && this.url?.trim() && !safeUrl(this.url)) {
       warn(`url="${this.url}" is not http(s): sharing the page's URL`);
     }
   }
@@ -153,7 +152,7 @@ export class NwShareButton extends NwElement {
 
   /** The URL shared through `network`: a safe `url` attribute, else the page's canonical URL, with `utm`. */
   #shareUrl(network: string): string {
-    const base = safeUrl(this.url, document.baseURI) ?? pageUrl(document);
+    const base = safeUrl(this.url) ?? pageUrl(document);
     return withUtm(base, this.utm, network);
   }
 
@@ -269,11 +268,12 @@ export class NwShareButton extends NwElement {
   #onTargetClick(event: MouseEvent): void {
     const network = (event.currentTarget as HTMLAnchorElement).dataset.network as NetworkName;
     if (!this.#beforeShare(network, this.#shareUrl(network))) event.preventDefault();
-    if (this.open) this.#closeMenu(true);
+    // A no-op in the inline row: only an open menu closes and gives focus back.
+    this.#closeMenu(true);
   }
 
   async #onCopyClick(): Promise<void> {
-    if (this.open) this.#closeMenu(true);
+    this.#closeMenu(true);
     await this.#copy();
   }
 
@@ -326,43 +326,66 @@ export class NwShareButton extends NwElement {
     this.announcement = '';
     await this.updateComplete;
     this.announcement = text;
+    await this.updateComplete;
+    this.#place('.status');
     this.#statusTimer = setTimeout(() => (this.announcement = ''), STATUS_MS);
   }
 
   #items(): HTMLElement[] {
-    return [...(this.#menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  /** Focuses the item at `index` (counted around the menu) and scrolls all of it into view in the menu. */
+  #focusItem(index: number): void {
+    const items = this.#items();
+    const item = items[(index + items.length) % items.length];
+    item?.focus();
+    // Focus scrolls a hidden item into view, but Firefox leaves one that shows in part as it is.
+    item?.scrollIntoView({ block: 'nearest' });
   }
 
   async #openMenu(focusFirst: boolean): Promise<void> {
     this.open = true;
     await this.updateComplete;
-    this.#place();
-    const items = this.#items();
-    items[focusFirst ? 0 : items.length - 1]?.focus();
+    this.#place('#menu');
+    this.#focusItem(focusFirst ? 0 : -1);
     document.addEventListener('pointerdown', this.#onOutside, true);
+    window.addEventListener('resize', this.#onResize);
   }
 
   #closeMenu(refocus: boolean): void {
     document.removeEventListener('pointerdown', this.#onOutside, true);
+    window.removeEventListener('resize', this.#onResize);
     if (!this.open) return;
     this.open = false;
     if (refocus) this.#trigger?.focus();
   }
 
   /**
-   * The menu opens below the trigger toward the inline end; where that would leave the viewport it opens toward
-   * the inline start, and above the trigger when there is more room there.
+   * Keeps `box` (the menu or the status) on screen. Measured where CSS puts it (under the trigger, from its
+   * inline start, as tall as its content), it moves toward the inline start just as far as it must to end inside
+   * the viewport, and opens above the trigger when it does not fit below and there is more room above; it is
+   * never taller than that room (the menu then scrolls). Boxes are measured and moved physically, so one
+   * computation serves both directions.
    */
-  #place(): void {
-    const menu = this.#menu;
-    if (!menu) return;
+  #place(selector: string): void {
+    const box = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (!box) return;
     const { clientWidth: width, clientHeight: height } = document.documentElement;
-    menu.classList.remove('flip-inline', 'flip-block');
-    const { left, right, top, bottom } = menu.getBoundingClientRect();
-    if (left < 0 || right > width) menu.classList.add('flip-inline');
-    const above = this.#trigger?.getBoundingClientRect().top ?? 0;
-    if (bottom > height && above > height - top) menu.classList.add('flip-block');
+    const { style } = box;
+    style.cssText = `--_w:${width - 2 * EDGE}px`;
+    const anchor = box.parentElement!.getBoundingClientRect();
+    const { top, left, right, height: size } = box.getBoundingClientRect();
+    const gap = top - anchor.bottom;
+    const below = height - EDGE - top;
+    const above = anchor.top - gap - EDGE;
+    const up = size > below && above > below;
+    const room = up ? above : below;
+    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? anchor.top - gap - Math.min(size, room) - top : 0}px`;
   }
+
+  /** A viewport resized under an open menu (rotation, zoom, a keyboard that resizes the page) places it again. */
+  #onResize = (): void => this.#place('#menu');
 
   #onTriggerKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -373,7 +396,7 @@ export class NwShareButton extends NwElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const move = (index: number): void => items[(index + items.length) % items.length]?.focus();
+    const move = (index: number): void => this.#focusItem(index);
     switch (event.key) {
       case 'ArrowDown':
         move(current + 1);
@@ -385,7 +408,7 @@ export class NwShareButton extends NwElement {
         move(0);
         break;
       case 'End':
-        move(items.length - 1);
+        move(-1);
         break;
       case 'Escape':
       case 'Tab':
@@ -400,7 +423,8 @@ export class NwShareButton extends NwElement {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const key = event.key.toLocaleLowerCase(this.locale);
         // From the item after the current one, wrapping around.
-        [...items.slice(current + 1), ...items].find((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key))?.focus();
+        const next = [...items.slice(current + 1), ...items].findIndex((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key));
+        if (next >= 0) move(current + 1 + next);
       }
     }
     event.preventDefault();

@@ -21,7 +21,7 @@ export const TEXT = {
     heading: 'شارك المقال',
     copied: 'تم نسخ الرابط',
     failed: 'تعذّر نسخ الرابط',
-    copy: 'نسخ الرابط',
+    copy: 'انسخ الرابط',
     onWhatsapp: 'شارك على واتساب',
     onX: 'شارك على إكس',
     whatsapp: 'واتساب',
