@@ -19,8 +19,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(config: Config, { logger = false }: AppOptions = {}): Promise<FastifyInstance> {
-  const db = openDatabase(config.database);
-  seedIfEmpty(db, config.paths.seed);
+  const db = openDatabase(config.database, { seed: (fresh) => seedIfEmpty(fresh, config.paths.seed) });
 
   const app = Fastify({
     logger,

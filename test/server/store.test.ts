@@ -117,12 +117,16 @@ describe('the SQLite store', () => {
     assert.throws(() => openDatabase(file), /schema version/);
   });
 
-  test('migration 2 upgrades a version-1 file: hashes filled in, duplicate indexes, old rows still caught', () => {
+  test('migrations 2 and 3 upgrade a version-1 file: hashes and word counts filled in, old rows still caught', () => {
     const file = join(scratch(), 'v1.db');
     const v1 = new Database(file);
     v1.exec(migrations[0]);
     v1.pragma('user_version = 1');
-    seedIfEmpty(v1, defaultPaths.seed);
+    v1.exec(`
+      INSERT INTO authors (id, slug, name) VALUES (1, 'desk', 'Desk');
+      INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt) VALUES
+        (1, 'one', 'en', 'One', '<p>One, two &amp; three.</p>', '', 1, '2026-11-29T08:00:00', '2026-11-29T08:00:00'),
+        (2, 'two', 'ar', 'اثنان', '<h2>عنوان</h2><p>واحد، اثنان.</p>', '', 1, '2026-11-29T08:00:00', '2026-11-29T08:00:00');`);
     const insert = v1.prepare(
       `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
        VALUES (?, ?, ?, '::1', '2026-11-29T10:00:00', ?, 'approved')`,
@@ -133,7 +137,8 @@ describe('the SQLite store', () => {
 
     const db = openDatabase(file);
     try {
-      assert.equal(schemaVersion(db), 2);
+      assert.equal(schemaVersion(db), migrations.length);
+      assert.deepEqual(db.prepare('SELECT id, words FROM posts ORDER BY id').all(), [{ id: 1, words: 3 }, { id: 2, words: 3 }]);
       const rows = db.prepare('SELECT content, content_hash FROM comments ORDER BY id').all() as Array<{ content: string; content_hash: number }>;
       assert.equal(rows.length, 2);
       for (const row of rows) assert.equal(row.content_hash, contentHash(row.content));
@@ -150,7 +155,7 @@ describe('the SQLite store', () => {
     // Opening it again runs nothing twice.
     const again = openDatabase(file);
     try {
-      assert.equal(schemaVersion(again), 2);
+      assert.equal(schemaVersion(again), migrations.length);
       assert.equal(again.prepare('SELECT count(*) FROM comments').pluck().get(), 2);
     } finally {
       again.close();
