@@ -3,11 +3,14 @@
  * in this server is a 5xx, and it is logged.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DatabaseBusyError } from '../store/database.js';
 import {
+  databaseBusy,
   internalError,
   invalidJson,
   noRoute,
   requestTooLarge,
+  RETRY_AFTER_SECONDS,
   unsupportedMediaType,
   WpError,
 } from '../wp/errors.js';
@@ -42,6 +45,9 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DatabaseBusyError) {
+      return reply.code(503).header('Retry-After', String(RETRY_AFTER_SECONDS)).type('application/json; charset=utf-8').send(databaseBusy().toJSON());
+    }
     const wpError = error instanceof WpError ? error : fromFastify(error);
     if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());

@@ -89,7 +89,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
   });
 
   app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
-    const comment = createComment(context, parseCommentBody(request.body, request.ip), clientOf(request));
+    const comment = await createComment(context, parseCommentBody(request.body, request.ip), clientOf(request));
     const site = siteOf(request);
     reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
     return commentJson(comment, site);
@@ -111,7 +111,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
         content: fields.comment,
       };
       try {
-        const comment = createComment(context, parseCommentBody(body, request.ip), clientOf(request));
+        const comment = await createComment(context, parseCommentBody(body, request.ip), clientOf(request));
         // A held comment is not on the page yet: land on the comment section instead.
         const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
         return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);

@@ -1,5 +1,6 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
-import { contentHash, type Db } from './database.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 
@@ -79,6 +80,12 @@ const toComment = (row: CommentRow): Comment => ({
 export type CommentStore = ReturnType<typeof createCommentStore>;
 
 /**
+ * How long a write waits for the write lock another process holds, and how often it tries. The waiting is
+ * done between tries, off SQLite's busy handler, so the event loop keeps serving reads meanwhile.
+ */
+export const WRITE_WAIT = { totalMs: 1000, stepMs: 25 };
+
+/**
  * WordPress's duplicate check: same post and parent, same name or e-mail, same text. Each branch is one probe
  * of a migration-2 index on (post, author, content_hash); rows written by other tools without a hash
  * (content_hash NULL) are probed too, so they still count. The text itself is always compared.
@@ -133,9 +140,23 @@ export function createCommentStore(db: Db) {
     insert(comment: NewComment): Comment {
       return toComment(statements.insert.get({ ...comment, contentHash: contentHash(comment.content) }) as CommentRow);
     },
-    /** Runs `work` in one write transaction, committed when it returns and rolled back if it throws. */
-    atomically<T>(work: () => T): T {
-      return immediate(work) as T;
+    /**
+     * Runs `work` in one write transaction, committed when it resolves and rolled back if it throws. While
+     * another process holds the write lock it tries again every `WRITE_WAIT.stepMs` without blocking; after
+     * `WRITE_WAIT.totalMs` it rejects with `DatabaseBusyError`. BEGIN IMMEDIATE takes the lock before `work`
+     * runs, so a try that failed did nothing and the next one starts afresh.
+     */
+    async atomically<T>(work: () => T): Promise<T> {
+      const deadline = performance.now() + WRITE_WAIT.totalMs;
+      for (;;) {
+        try {
+          return immediate(work) as T;
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          if (performance.now() + WRITE_WAIT.stepMs > deadline) throw new DatabaseBusyError('the database is locked by another writer');
+        }
+        await sleep(WRITE_WAIT.stepMs);
+      }
     },
     get(id: number): Comment | undefined {
       const row = statements.byId.get(id);
