@@ -1,10 +1,13 @@
-/** Server-rendered article pages: `/` is the seed article, `/articles/:slug` any published post. */
+/**
+ * Server-rendered pages: `/` is the seed article, `/articles/:slug` any published post, and
+ * `/articles/:slug/comments/:id` one approved comment in full.
+ */
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textFromHtml } from '../html.js';
 import { renderArticlePage } from '../pages/article-page.js';
-import { readingTimeLabel } from '../pages/reading-time.js';
+import { renderCommentPage } from '../pages/comment-page.js';
+import { inLanguage } from '../pages/localize.js';
 import { SEED_POST_ID } from '../store/seed.js';
 import type { CommentStore } from '../store/comments.js';
 import type { Post, PostStore } from '../store/posts.js';
@@ -12,8 +15,11 @@ import { noRoute } from '../wp/errors.js';
 import { siteOf } from './responses.js';
 
 const RELATED_CARDS = 6;
-/** Comments rendered into the page; the widget pages through the rest. */
-const FALLBACK_COMMENTS = 50;
+/**
+ * Comments rendered into the page: `<nw-comment-list>`'s first page (its `per-page` default), which it then
+ * replaces and pages on from. Bounded, like each comment's length there, so stored comments cannot inflate it.
+ */
+const FALLBACK_COMMENTS = 20;
 
 export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, demoDir: string): void {
   // Read once: a missing template should stop the server at start, not fail the first visitor.
@@ -25,10 +31,13 @@ export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: Com
       .list({}, { limit: RELATED_CARDS + 1, offset: 0, order: 'desc' })
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
-    const readingTime = await readingTimeLabel(textFromHtml(post.content), post.lang);
-    const approved = comments.list({ posts: [post.id] }, { limit: FALLBACK_COMMENTS, offset: 0, order: 'asc' });
-    return renderArticlePage(template, { post, related, site, readingTime, comments: approved });
+    const filter = { posts: [post.id] };
+    const approved = comments.list(filter, { limit: FALLBACK_COMMENTS, offset: 0, order: 'asc' });
+    const commentCount = approved.length < FALLBACK_COMMENTS ? approved.length : comments.count(filter);
+    return inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: approved, commentCount }));
   }
+
+  const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
 
   app.get('/', async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
@@ -37,9 +46,17 @@ export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: Com
 
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const [post] = posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' });
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    return render(post, siteOf(request));
+    return render(bySlug(slug), siteOf(request));
+  });
+
+  app.get('/articles/:slug/comments/:id(^\\d+$)', async (request, reply) => {
+    const { slug, id } = request.params as { slug: string; id: string };
+    const post = bySlug(slug);
+    const comment = Number.isSafeInteger(Number(id)) ? comments.get(Number(id)) : undefined;
+    if (!post || !comment || comment.post !== post.id || comment.status !== 'approved') throw noRoute();
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    return renderCommentPage(post, comment);
   });
 
   app.get('/index.html', async (_request, reply) => reply.redirect('/', 301));
