@@ -8,7 +8,7 @@ import { registerStatic } from './http/static.js';
 import { commentRoutes } from './routes/comments.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
-import { openDatabase } from './store/database.js';
+import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
 import { createPostStore } from './store/posts.js';
 import { seedIfEmpty } from './store/seed.js';
@@ -51,7 +51,7 @@ export async function buildApp(config: Config, { logger = false }: AppOptions = 
   const comments = createCommentStore(db);
   postRoutes(app, posts);
   commentRoutes(app, posts, comments, config);
-  pageRoutes(app, posts, comments, config.paths.demo);
+  pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
 
   return app;
 }

@@ -11,7 +11,7 @@ import { readingTimeText } from '../../src/i18n/messages.js';
 import { readingMinutes } from '../../src/i18n/reading-time.js';
 import { commentHtml } from '../comments/render.js';
 import { html, trustedHtml, type SafeHtml } from '../html.js';
-import type { Comment } from '../store/comments.js';
+import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
 import { mediaUrl, postLink } from '../wp/shape.js';
 import { fillTemplate } from './template.js';
@@ -72,13 +72,6 @@ export const stringsFor = (lang: string): Strings => (lang.startsWith('ar') ? ST
 /** A zone-less UTC time as the ISO 8601 instant `<time datetime>` and the card's `published` expect. */
 const isoInstant = (gmt: string) => `${gmt}Z`;
 
-/**
- * Characters of a comment the page shows before "read the whole comment". The page holds at most
- * `FALLBACK_COMMENTS` comments, each at most this long, so what readers store cannot inflate it: a comment
- * may be 65,525 characters, and each `<`, `>` or `&` grows fivefold when escaped.
- */
-export const COMMENT_PREVIEW_CHARS = 1000;
-
 /** Share targets the page links to without JavaScript: the widget's default networks (e-mail and copy are its buttons). */
 const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<NetworkName, 'copy' | 'email'> => name !== 'copy' && name !== 'email');
 
@@ -88,24 +81,17 @@ export interface ArticlePageData {
   related: readonly Post[];
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
-  /** The first approved comments, oldest first: the comment list's fallback. */
-  comments: readonly Comment[];
-  /** How many approved comments the post has in all. */
-  commentCount: number;
+  /** The comment section, from `renderComments`. */
+  comments: SafeHtml;
 }
 
 /** The path of a comment's own page, where a comment cut short on the article page is shown in full. */
 export const commentPath = (slug: string, id: number) => `/articles/${encodeURIComponent(slug)}/comments/${id}`;
 
-/** The first `max` characters of `text`, ending at a word where one is near, or `undefined` if it is short. */
-export function preview(text: string, max = COMMENT_PREVIEW_CHARS): string | undefined {
-  if (text.length <= max) return undefined;
-  let cut = text.slice(0, max);
-  // Never split a surrogate pair (an emoji, a rare CJK character).
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const space = cut.search(/\s\S*$/);
-  if (space > max * 0.8) cut = cut.slice(0, space);
-  return `${cut.trimEnd()}…`;
+/** The start of a text that goes on: ended at a word where one is near the end, then "…". */
+export function cutShort(start: string): string {
+  const space = start.search(/\s\S*$/);
+  return `${(space > start.length * 0.8 ? start.slice(0, space) : start).trimEnd()}…`;
 }
 
 function figure(post: Post, site: string): SafeHtml {
@@ -139,17 +125,22 @@ export function commentMeta(item: Comment, lang: string): SafeHtml {
 }
 
 /** A server-rendered comment; `commentHtml` escapes the reader's text in full before adding paragraphs. */
-function comment(item: Comment, lang: string, text: Strings): SafeHtml {
-  const short = preview(item.content);
+function comment(item: CommentPreview, lang: string, text: Strings): SafeHtml {
   return html`<li id="comment-${item.id}"><article>
               ${commentMeta(item, lang)}
-              <div dir="auto">${trustedHtml(commentHtml(short ?? item.content))}</div>
-              ${short === undefined ? '' : html`<p><a href="${commentPath(item.postSlug, item.id)}">${text.readMore}</a></p>`}
+              <div dir="auto">${trustedHtml(commentHtml(item.truncated ? cutShort(item.content) : item.content))}</div>
+              ${item.truncated ? html`<p><a href="${commentPath(item.postSlug, item.id)}">${text.readMore}</a></p>` : ''}
             </article></li>`;
 }
 
-/** The comment list with its first comments as fallback, and a plain WordPress-style form for `<nw-comment-form>`. */
-function comments(post: Post, items: readonly Comment[], total: number, text: Strings): SafeHtml {
+/**
+ * The comment section: the list with its first comments as fallback, and a plain WordPress-style form for
+ * `<nw-comment-form>`. `items` are the first approved comments, oldest first, long ones cut to their stored
+ * preview, so what readers store cannot inflate the page (a comment may be 65,525 characters, and each `<`,
+ * `>` or `&` grows four- or fivefold when escaped); those link to their own page. `total` counts them all.
+ */
+export function renderComments(post: Post, items: readonly CommentPreview[], total: number): SafeHtml {
+  const text = stringsFor(post.lang);
   return html`<h2 id="comments-heading">${text.comments}</h2>
         <nw-comment-list endpoint="${COMMENTS_ENDPOINT}" post-id="${post.id}">
           ${items.length > 0
@@ -208,7 +199,7 @@ function byline(post: Post, text: Strings): SafeHtml {
 }
 
 /** The page for `post`. Call inside `inLanguage(post.lang, …)`: the reading time and share names use its catalog. */
-export function renderArticlePage(template: string, { post, related, site, comments: approved, commentCount }: ArticlePageData): string {
+export function renderArticlePage(template: string, { post, related, site, comments }: ArticlePageData): string {
   const text = stringsFor(post.lang);
   const canonical = postLink(site, post.slug);
   return fillTemplate(template, {
@@ -224,7 +215,7 @@ export function renderArticlePage(template: string, { post, related, site, comme
     figure: figure(post, site),
     body: trustedHtml(post.content),
     share: share(post, site, text),
-    comments: comments(post, approved, commentCount, text),
+    comments,
     cards: html`${related.map((item) => card(item, site))}`,
   });
 }

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderArticlePage } from '../pages/article-page.js';
+import type { SafeHtml } from '../html.js';
+import { renderArticlePage, renderComments } from '../pages/article-page.js';
 import { renderCommentPage } from '../pages/comment-page.js';
 import { inLanguage } from '../pages/localize.js';
 import { SEED_POST_ID } from '../store/seed.js';
@@ -20,10 +21,35 @@ const RELATED_CARDS = 6;
  * replaces and pages on from. Bounded, like each comment's length there, so stored comments cannot inflate it.
  */
 const FALLBACK_COMMENTS = 20;
+/** Comment sections kept rendered (one per post viewed); the oldest goes first. */
+const SECTIONS_KEPT = 100;
 
-export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, demoDir: string): void {
+export function pageRoutes(
+  app: FastifyInstance,
+  posts: PostStore,
+  comments: CommentStore,
+  demoDir: string,
+  changes: () => string,
+): void {
   // Read once: a missing template should stop the server at start, not fail the first visitor.
   const template = readFileSync(join(demoDir, 'index.html'), 'utf8');
+
+  // A post's comment section is rendered again only after something is written to the database (by this
+  // server or any other process): the page is read far more often than it is commented on, and twenty
+  // comments cost more to render than the rest of the page.
+  const sections = new Map<number, { marker: string; html: SafeHtml }>();
+  function commentSection(post: Post): SafeHtml {
+    const marker = changes();
+    const kept = sections.get(post.id);
+    if (kept?.marker === marker) return kept.html;
+    const approved = comments.previews(post.id, { limit: FALLBACK_COMMENTS, offset: 0 });
+    const total = approved.length < FALLBACK_COMMENTS ? approved.length : comments.approvedOn(post.id);
+    const section = { marker, html: renderComments(post, approved, total) };
+    sections.delete(post.id);
+    sections.set(post.id, section);
+    if (sections.size > SECTIONS_KEPT) sections.delete(sections.keys().next().value as number);
+    return section.html;
+  }
 
   async function render(post: Post | undefined, site: string): Promise<string> {
     if (!post) throw noRoute();
@@ -31,10 +57,7 @@ export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: Com
       .list({}, { limit: RELATED_CARDS + 1, offset: 0, order: 'desc' })
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
-    const filter = { posts: [post.id] };
-    const approved = comments.list(filter, { limit: FALLBACK_COMMENTS, offset: 0, order: 'asc' });
-    const commentCount = approved.length < FALLBACK_COMMENTS ? approved.length : comments.count(filter);
-    return inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: approved, commentCount }));
+    return inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
   }
 
   const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];

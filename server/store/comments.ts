@@ -56,6 +56,13 @@ const SELECT = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
          c.author_url, c.date_gmt, c.content, c.status
   FROM comments c JOIN posts p ON p.id = c.post`;
+// The stored preview of a long comment (migration 3), so a page of previews never reads a 65 KB text. Only
+// approved comments are listed, and status is stored after the text, so it is not read either.
+const SELECT_PREVIEW = `
+  SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
+         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, cp.text IS NOT NULL AS truncated,
+         'approved' AS status
+  FROM comments c JOIN posts p ON p.id = c.post LEFT JOIN comment_previews cp ON cp.comment = c.id`;
 
 // List filters are JSON arrays, so one prepared statement serves any number of ids.
 const APPROVED = `c.status = 'approved'
@@ -63,6 +70,11 @@ const APPROVED = `c.status = 'approved'
   AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))`;
 
 type ListParams = { posts: string | null; parents: string | null; limit: number; offset: number };
+
+/** A comment whose `content` is only its first `COMMENT_PREVIEW_CHARS` characters when `truncated`. */
+export interface CommentPreview extends Comment {
+  truncated: boolean;
+}
 
 const toComment = (row: CommentRow): Comment => ({
   id: row.id,
@@ -112,6 +124,8 @@ export function createCommentStore(db: Db) {
                  author_name, author_email, author_url, date_gmt, content, status`,
     ),
     byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
+    // Uses comments_by_post alone, never the comments themselves.
+    approvedOn: db.prepare<[number], number>(`SELECT count(*) FROM comments WHERE post = ? AND status = 'approved'`).pluck(),
     count: db
       .prepare<{ posts: string | null; parents: string | null }, number>(`SELECT count(*) FROM comments c WHERE ${APPROVED}`)
       .pluck(),
@@ -120,6 +134,9 @@ export function createCommentStore(db: Db) {
       asc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`),
       desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
     },
+    previews: db.prepare<{ post: number; limit: number; offset: number }, CommentRow & { truncated: 0 | 1 }>(
+      `${SELECT_PREVIEW} WHERE c.post = :post AND c.status = 'approved' ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`,
+    ),
     duplicate: db
       .prepare<{ post: number; parent: number; name: string; email: string; content: string; hash: number }, number>(DUPLICATE_SQL)
       .pluck(),
@@ -167,6 +184,16 @@ export function createCommentStore(db: Db) {
     },
     list(filter: CommentFilter, page: { limit: number; offset: number; order: 'asc' | 'desc' }): Comment[] {
       return statements.list[page.order].all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toComment);
+    },
+    /** How many approved comments `post` has. */
+    approvedOn(post: number): number {
+      return statements.approvedOn.get(post) ?? 0;
+    },
+    /** Approved comments on `post`, oldest first, long ones cut to their first `COMMENT_PREVIEW_CHARS` characters. */
+    previews(post: number, page: { limit: number; offset: number }): CommentPreview[] {
+      return statements.previews
+        .all({ post, ...page })
+        .map((row) => ({ ...toComment(row), truncated: row.truncated === 1 }));
     },
     isDuplicate(comment: Pick<NewComment, 'post' | 'parent' | 'authorName' | 'authorEmail' | 'content'>): boolean {
       const found = statements.duplicate.get({

@@ -141,6 +141,18 @@ export function postWords(html: string, lang: string): number {
   return countWords(textFromHtml(html), lang);
 }
 
+/**
+ * A value that changes whenever anything is committed to the file: by this connection (`total_changes()`,
+ * rows it changed) or by any other, another process included (`data_version`). What is derived from stored
+ * rows can be kept while it stays the same.
+ */
+export function changeMarker(db: Db): () => string {
+  const statement = db
+    .prepare<[], string>(`SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version())`)
+    .pluck();
+  return () => statement.get() as string;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -270,3 +270,28 @@ describe('reading times are computed when a post is stored', () => {
     assert.equal(await readingTime('phone-battery-cold'), '4 min read', '700 words at 228 a minute');
   });
 });
+
+describe('the comment section the page keeps rendered', () => {
+  const live = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
+  const front = async () => (await fetch(`${live.base}/`)).text();
+
+  test('shows a comment at once, whether this server or another process stored it', async () => {
+    assert.ok((await front()).includes('لا تعليقات بعد.'));
+    const response = await fetch(`${live.base}/wp-json/wp/v2/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ post: 1, author_name: 'Through the API', author_email: 'api@example.com', content: 'First!' }),
+    });
+    assert.equal(response.status, 201);
+    assert.ok((await front()).includes('<bdi>Through the API</bdi>'));
+
+    const db = openDb(live.dbFile, false);
+    db.prepare(
+      `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+       VALUES (1, 'Another process', 'other@example.com', '::1', '2026-12-01T10:00:00', 'Second', 'approved')`,
+    ).run();
+    db.close();
+    const page = await front();
+    assert.ok(page.includes('<bdi>Through the API</bdi>') && page.includes('<bdi>Another process</bdi>'));
+  });
+});

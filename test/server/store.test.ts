@@ -133,6 +133,7 @@ describe('the SQLite store', () => {
     );
     insert.run(1, 'Old reader', 'old@example.com', 'Written before the upgrade');
     insert.run(2, 'Other reader', 'other@example.com', 'نص عربي 😀');
+    insert.run(1, 'Long reader', 'long@example.com', '😀'.repeat(400));
     v1.close();
 
     const db = openDatabase(file);
@@ -140,7 +141,14 @@ describe('the SQLite store', () => {
       assert.equal(schemaVersion(db), migrations.length);
       assert.deepEqual(db.prepare('SELECT id, words FROM posts ORDER BY id').all(), [{ id: 1, words: 3 }, { id: 2, words: 3 }]);
       const rows = db.prepare('SELECT content, content_hash FROM comments ORDER BY id').all() as Array<{ content: string; content_hash: number }>;
-      assert.equal(rows.length, 2);
+      assert.equal(rows.length, 3);
+      // The long comment gets its stored preview: 300 characters, counted in code points (whole emoji).
+      const preview = () => db.prepare('SELECT text FROM comment_previews WHERE comment = 3').pluck().get();
+      assert.equal(preview(), '😀'.repeat(300));
+      db.prepare(`UPDATE comments SET content = 'Shortened by a moderator' WHERE id = 3`).run();
+      assert.equal(preview(), undefined, 'a text edited short has no preview');
+      db.prepare(`UPDATE comments SET content = ? WHERE id = 3`).run('x'.repeat(301));
+      assert.equal(preview(), 'x'.repeat(300), 'and one edited long gets it again');
       for (const row of rows) assert.equal(row.content_hash, contentHash(row.content));
       const indexes = db.prepare(`SELECT name FROM pragma_index_list('comments')`).pluck().all();
       assert.ok(indexes.includes('comments_duplicate_by_email') && indexes.includes('comments_duplicate_by_name'));
@@ -156,7 +164,7 @@ describe('the SQLite store', () => {
     const again = openDatabase(file);
     try {
       assert.equal(schemaVersion(again), migrations.length);
-      assert.equal(again.prepare('SELECT count(*) FROM comments').pluck().get(), 2);
+      assert.equal(again.prepare('SELECT count(*) FROM comments').pluck().get(), 3);
     } finally {
       again.close();
     }
