@@ -8,12 +8,12 @@ import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { parseCommentBody } from '../comments/validation.js';
-import { html } from '../html.js';
+import { commentPath } from '../pages/article-page.js';
+import { renderCommentResult } from '../pages/comment-result.js';
 import type { CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, type Query } from '../wp/params.js';
-import { postLink } from '../wp/shape.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
@@ -31,9 +31,6 @@ function forbiddenParams(query: Query): string[] {
     return value !== undefined && value !== '' && value !== allowed;
   }).map(([name]) => name);
 }
-
-/** WordPress's messages carry one HTML entity (in comment_duplicate); the page escapes text, so decode it first. */
-const plainMessage = (message: string) => message.replaceAll('&#8217;', '’');
 
 const clientOf = (request: FastifyRequest): Client => ({
   ip: request.ip,
@@ -110,20 +107,17 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
         author_url: fields.url,
         content: fields.comment,
       };
+      // Pages in the article's language: the comment's own page once published, else a page that says why not.
+      const article = () => posts.get(Number(fields.comment_post_ID));
       try {
         const comment = await createComment(context, parseCommentBody(body, request.ip), clientOf(request));
-        // A held comment is not on the page yet: land on the comment section instead.
-        const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
-        return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
+        if (comment.status === 'approved') return reply.redirect(commentPath(comment.postSlug, comment.id), 303);
+        reply.type('text/html; charset=utf-8');
+        return renderCommentResult(article(), { kind: 'held' });
       } catch (error) {
         if (!(error instanceof WpError)) throw error;
-        const back = posts.get(Number(fields.comment_post_ID));
         reply.code(error.status).type('text/html; charset=utf-8');
-        return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
-<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(error.message)}</p>
-<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
-`.value;
+        return renderCommentResult(article(), { kind: 'refused', error });
       }
     });
   });

@@ -295,3 +295,39 @@ describe('the comment section the page keeps rendered', () => {
     assert.ok(page.includes('<bdi>Through the API</bdi>') && page.includes('<bdi>Another process</bdi>'));
   });
 });
+
+describe('the no-JavaScript comment form answers in the article\'s language', () => {
+  const forms = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
+  const submit = (fields: Record<string, string>) =>
+    fetch(`${forms.base}/wp-comments-post.php`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+  const valid = { comment: 'تعليق من النموذج', author: 'هالة', email: 'hala@example.com', comment_post_ID: '1' };
+
+  test('a refused comment on the Arabic article: an Arabic RTL page with the reason and the way back', async () => {
+    const response = await submit({ ...valid, comment: '' });
+    assert.equal(response.status, 400);
+    const page = await response.text();
+    assert.match(page, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    assert.ok(page.includes('<h1>تعذّر إرسال تعليقك</h1>'));
+    assert.ok(page.includes('<p>اكتب تعليقك أولاً.</p>'));
+    assert.ok(page.includes('<a href="/articles/us-hamas-direct-talks#comments">العودة إلى المقال</a>'));
+    assert.doesNotMatch(page, /[A-Za-z]{4,}(?![^<]*>)/, 'no English words in its text');
+  });
+
+  test('on an English article the same refusal is in English', async () => {
+    const page = await (await submit({ ...valid, comment: '', comment_post_ID: '2' })).text();
+    assert.match(page, /^<!doctype html>\n<html lang="en" dir="ltr">/);
+    assert.ok(page.includes('<h1>Your comment could not be sent</h1>'));
+  });
+
+  test('a published comment leads to its own page, in Arabic; a duplicate is refused in Arabic', async () => {
+    const sent = await submit(valid);
+    assert.equal(sent.status, 303);
+    const own = await (await fetch(`${forms.base}${sent.headers.get('location')}`)).text();
+    assert.match(own, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    assert.ok(own.includes('<bdi>هالة</bdi>') && own.includes('تعليق من النموذج'));
+    assert.ok(own.includes('العودة إلى المقال'));
+    const again = await submit(valid);
+    assert.equal(again.status, 409);
+    assert.ok((await again.text()).includes('<p>يبدو أنك أرسلت هذا التعليق من قبل.</p>'));
+  });
+});
