@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { openDb, serverUnderTest, startServer, type TestServer } from './support.js';
 
-const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
+const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
 const SUB_HEADINGS = ['محادثات سرية', 'رهائن أحياء', 'رفض التواصل', 'المرحلة الأصعب', 'صمت رسمي'];
 
 let server: TestServer;
@@ -52,6 +52,11 @@ describe('/ — the seed article page', () => {
       ],
     );
     assert.ok(links[0][1].startsWith('https://wa.me/?text='));
+  });
+
+  test('puts the tanween on the alif throughout, as the seed\'s "اترك تعليقاً" does', () => {
+    assert.ok(page.includes('تعليقاً') && page.includes('باباً جديداً'));
+    assert.doesNotMatch(page, /\u064b\u0627/, 'no fathatan before the alif');
   });
 
   test('has the body with its five sub-headings, in order', () => {
