@@ -185,17 +185,14 @@ function card(post: Post, site: string): SafeHtml {
 }
 
 /**
- * Author · date · reading time. Each part is isolated, so an author's name in the other script never
- * reorders the separators around it; the separators are text, so the line reads right without CSS.
+ * Author · date · reading time. Each part is isolated (the date by site.css), so a name in the other script
+ * never reorders the separators around it. The separators are text, kept on the line of the part before them
+ * by a no-break space, so a wrapped byline never starts a line with one, and it reads right without CSS.
  */
 function byline(post: Post, text: Strings): SafeHtml {
   const minutes = readingMinutes(post.words, post.lang) ?? 1;
-  const separator = html`<span class="byline-separator" aria-hidden="true">·</span>`;
-  return html`<span class="byline-author">${text.by} <bdi>${post.author.name}</bdi></span>
-          ${separator}
-          <time datetime="${isoInstant(post.dateGmt)}">${formatLongDate(new Date(isoInstant(post.dateGmt)), post.lang)}</time>
-          ${separator}
-          <bdi class="byline-reading-time">${readingTimeText(minutes, post.lang)}</bdi>`;
+  const separator = trustedHtml('&nbsp;<span class="byline-separator" aria-hidden="true">·</span> ');
+  return html`<span class="byline-author">${text.by} <bdi>${post.author.name}</bdi></span>${separator}<time datetime="${isoInstant(post.dateGmt)}">${formatLongDate(new Date(isoInstant(post.dateGmt)), post.lang)}</time>${separator}<bdi class="byline-reading-time">${readingTimeText(minutes, post.lang)}</bdi>`;
 }
 
 /** The page for `post`. Call inside `inLanguage(post.lang, …)`: the reading time and share names use its catalog. */

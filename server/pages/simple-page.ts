@@ -16,7 +16,7 @@ export function simplePage({ lang, title, body }: { lang: string; title: string;
 </head>
 <body>
   <main class="page">
-    <div class="article">
+    <div class="article simple-page">
       ${body}
     </div>
   </main>
