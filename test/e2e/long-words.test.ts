@@ -58,7 +58,7 @@ describe('long unbroken names and words in the server-rendered page', () => {
           assert.ok((await page.locator('body').innerText()).replace(/\s/g, '').includes(long), 'the long text is on the page');
           // In an RTL page, overflow to the right is clipped rather than scrollable, so the boxes are checked too.
           const { scrollWidth, innerWidth, left, right } = await page.evaluate(() => {
-            const rects = [...document.body.querySelectorAll('*')].map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0);
+            const rects = Array.from(document.body.querySelectorAll('*')).map((element) => element.getBoundingClientRect()).filter((rect) => rect.width > 0);
             return {
               scrollWidth: document.documentElement.scrollWidth,
               innerWidth: window.innerWidth,
