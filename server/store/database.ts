@@ -48,8 +48,7 @@ function explain(error: unknown, file: string): DatabaseError {
   const reason = (() => {
     if (code === 'SQLITE_NOTADB') return 'is not a SQLite database';
     if (code.startsWith('SQLITE_CORRUPT')) return `is damaged (${(error as Error).message})`;
-    if (code === 'SQLITE_READONLY_DIRECTORY') return `is in a folder (${folder}) that is read-only: SQLite must create its -wal and -shm files beside it`;
-    if (code.startsWith('SQLITE_READONLY')) return 'is read-only: the server must write comments to it';
+    if (code.startsWith('SQLITE_READONLY')) return readOnly(file);
     if (code.startsWith('SQLITE_BUSY')) return `is locked by another process (waited ${STARTUP_BUSY_MS / 1000} s)`;
     if (code === 'SQLITE_FULL') return 'cannot grow: the disk is full';
     if (code === 'EEXIST' || code === 'ENOTDIR') return `cannot be created: a part of its folder path (${folder}) is a file`;
@@ -58,7 +57,23 @@ function explain(error: unknown, file: string): DatabaseError {
     }
     return `cannot be opened: ${(error as Error).message}`;
   })();
-  return new DatabaseError(reason);
+  return new DatabaseError(reason, { cause: error });
+}
+
+/** Which part is read-only: SQLite's codes tell the folder from the file only sometimes; the file system always. */
+function readOnly(file: string): string {
+  const writable = (path: string) => {
+    try {
+      accessSync(path, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const folder = dirname(file);
+  if (!writable(folder)) return `is in a folder (${folder}) that is read-only: SQLite must create its -wal and -shm files beside it`;
+  if (!writable(file)) return 'is read-only: the server must write comments to it';
+  return 'cannot be written: its -wal or -shm file beside it is read-only';
 }
 
 /** SQLite's "unable to open database file" says nothing of why; the file system does. */
@@ -93,10 +108,27 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * Runs a start-up step again while it meets another process's lock. SQLite's busy handler covers most waits,
+ * but not all: switching a new file to WAL while a second server opens it fails at once with SQLITE_BUSY.
+ * Blocking is fine here, before the server listens.
+ */
+function untilUnlocked<T>(step: () => T): T {
+  const deadline = Date.now() + STARTUP_BUSY_MS;
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 function prepare(db: Db, { seed }: OpenOptions): void {
   db.pragma(`busy_timeout = ${STARTUP_BUSY_MS}`);
   // WAL lets readers (page renders, API reads) go on while a comment is written, by this or another process.
-  db.pragma('journal_mode = WAL');
+  untilUnlocked(() => db.pragma('journal_mode = WAL'));
   // With WAL, NORMAL syncs at checkpoints rather than at every commit: a committed comment survives a crash
   // or kill of this process (it is in the WAL file), but the last commits before a power cut or OS crash may
   // be lost (the file stays consistent). FULL would fsync every commit and cap writes at the disk's sync rate.
@@ -108,7 +140,7 @@ function prepare(db: Db, { seed }: OpenOptions): void {
   db.function('nw_word_count', { deterministic: true }, (html: unknown, lang: unknown) => postWords(String(html), String(lang)));
 
   // Damaged pages would otherwise surface one request at a time, as 500s.
-  const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
+  const problems = untilUnlocked(() => db.pragma('quick_check', { simple: false })) as Array<{ quick_check: string }>;
   if (problems[0]?.quick_check !== 'ok') {
     const first = problems[0]?.quick_check.split('\n').find((line) => !line.startsWith('***')) ?? 'no answer';
     throw new DatabaseError(`is damaged: PRAGMA quick_check found ${problems.length} problem(s), first "${first}"`);
@@ -117,10 +149,11 @@ function prepare(db: Db, { seed }: OpenOptions): void {
   // One exclusive transaction for the schema and the seed: a second server starting on the same new file
   // waits for it and then finds both done. It always writes (user_version), so a file this process may read
   // but not write is refused here rather than by every comment later.
-  db.transaction(() => {
+  const startup = db.transaction(() => {
     migrate(db);
     seed?.(db);
-  }).exclusive();
+  });
+  untilUnlocked(() => startup.exclusive());
 
   // From now on a write never waits inside SQLite, which would block every request of this process: the
   // comment store retries without blocking and gives up with `DatabaseBusyError`.
