@@ -10,7 +10,7 @@ import { formatLongDate } from '../../src/i18n/format.js';
 import { readingTimeText } from '../../src/i18n/messages.js';
 import { readingMinutes } from '../../src/i18n/reading-time.js';
 import { commentHtml } from '../comments/render.js';
-import { html, trustedHtml, type SafeHtml } from '../html.js';
+import { escapeText, html, trustedHtml, type SafeHtml } from '../html.js';
 import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
 import { mediaUrl, postLink } from '../wp/shape.js';
@@ -88,6 +88,25 @@ export interface ArticlePageData {
 /** The path of a comment's own page, where a comment cut short on the article page is shown in full. */
 export const commentPath = (slug: string, id: number) => `/articles/${encodeURIComponent(slug)}/comments/${id}`;
 
+/**
+ * Characters of escaped HTML a comment's preview may take. The stored preview is 300 characters of text; text
+ * of `<`, `>` and `&`, which escaping makes four or five times longer, shows fewer, so no comment adds more
+ * than about a kilobyte to the page.
+ */
+const PREVIEW_HTML_CHARS = 450;
+
+/** The start of `text` whose escaped form fits `max` characters, or `undefined` when all of it does. */
+export function fitEscaped(text: string, max = PREVIEW_HTML_CHARS): string | undefined {
+  let size = 0;
+  let end = 0;
+  for (const char of text) {
+    size += escapeText(char).length;
+    if (size > max) return text.slice(0, end);
+    end += char.length;
+  }
+  return undefined;
+}
+
 /** The start of a text that goes on: ended at a word where one is near the end, then "…". */
 export function cutShort(start: string): string {
   const space = start.search(/\s\S*$/);
@@ -126,10 +145,12 @@ export function commentMeta(item: Comment, lang: string): SafeHtml {
 
 /** A server-rendered comment; `commentHtml` escapes the reader's text in full before adding paragraphs. */
 function comment(item: CommentPreview, lang: string, text: Strings): SafeHtml {
+  const fitted = fitEscaped(item.content);
+  const truncated = item.truncated || fitted !== undefined;
   return html`<li id="comment-${item.id}"><article>
               ${commentMeta(item, lang)}
-              <div dir="auto">${trustedHtml(commentHtml(item.truncated ? cutShort(item.content) : item.content))}</div>
-              ${item.truncated ? html`<p><a href="${commentPath(item.postSlug, item.id)}">${text.readMore}</a></p>` : ''}
+              <div dir="auto">${trustedHtml(commentHtml(truncated ? cutShort(fitted ?? item.content) : item.content))}</div>
+              ${truncated ? html`<p><a href="${commentPath(item.postSlug, item.id)}">${text.readMore}</a></p>` : ''}
             </article></li>`;
 }
 

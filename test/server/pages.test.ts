@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { cutShort, fitEscaped } from '../../server/pages/article-page.js';
 import { openDb, serverUnderTest, startServer, type TestServer } from './support.js';
 
 const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
@@ -334,5 +335,20 @@ describe('the no-JavaScript comment form answers in the article\'s language', ()
     const again = await submit(valid);
     assert.equal(again.status, 409);
     assert.ok((await again.text()).includes('<p>يبدو أنك أرسلت هذا التعليق من قبل.</p>'));
+  });
+});
+
+describe('comment previews on the article page', () => {
+  test('fitEscaped keeps what escapes within the budget, never half a character', () => {
+    assert.equal(fitEscaped('Plain words fit.'), undefined);
+    assert.equal(fitEscaped('x'.repeat(450)), undefined);
+    assert.equal(fitEscaped('<'.repeat(200)), '<'.repeat(112), '4 characters each');
+    assert.equal(fitEscaped('&'.repeat(200)), '&'.repeat(90), '5 characters each');
+    assert.equal(fitEscaped('😀'.repeat(300)), '😀'.repeat(225));
+  });
+
+  test('cutShort ends at a word near the end, else where it is cut, then "…"', () => {
+    assert.equal(cutShort(`${'word '.repeat(20)}unfinish`), `${'word '.repeat(20).trimEnd()}…`);
+    assert.equal(cutShort('x'.repeat(50)), `${'x'.repeat(50)}…`);
   });
 });
