@@ -57,9 +57,11 @@ async function assertRefused(env: Record<string, string>, file: string, what: Re
   assert.doesNotMatch(stderr, /\n\s+at |Error:/);
 }
 
-/** nobody:nogroup, by number: setpriv takes names for users but not always for groups. */
-const NOBODY = '65534';
-const isRoot = process.getuid?.() === 0;
+/**
+ * Root ignores file permissions, so as root the permission cases run the server as nobody:nogroup (by number:
+ * setpriv takes names for users but not always for groups); any other user is bound by them already.
+ */
+const UNPRIVILEGED = process.getuid?.() === 0 ? '65534' : undefined;
 
 describe('start-up faults are one line on stderr and exit 1', () => {
   test('a file that is not SQLite', async () => {
@@ -92,31 +94,36 @@ describe('start-up faults are one line on stderr and exit 1', () => {
     await assertRefused({}, file, /is damaged/);
   });
 
-  test('a file the server may not read', { skip: isRoot ? false : 'needs root to drop to another user' }, async () => {
+  test('a file the server may not read', async () => {
     const dir = scratch();
     chmodSync(dir, 0o755);
     const file = join(dir, 'news.db');
     writeFileSync(file, '');
-    chmodSync(file, 0o600);
-    await assertRefused({}, file, /cannot be read/, NOBODY);
+    chmodSync(file, 0o200);
+    await assertRefused({}, file, /cannot be read/, UNPRIVILEGED);
   });
 
-  test('a read-only file, even one already migrated and seeded', { skip: isRoot ? false : 'needs root to drop to another user' }, async () => {
+  test('a read-only file, even one already migrated and seeded', async () => {
     const dir = scratch();
     chmodSync(dir, 0o777);
     const file = join(dir, 'news.db');
     assert.equal((await start({ DATABASE: file })).result, 'listening');
-    chmodSync(file, 0o644);
-    await assertRefused({}, file, /is read-only/, NOBODY);
+    chmodSync(file, 0o444);
+    await assertRefused({}, file, /is read-only/, UNPRIVILEGED);
   });
 
-  test('a file in a read-only folder', { skip: isRoot ? false : 'needs root to drop to another user' }, async () => {
+  test('a file in a read-only folder', async () => {
     const dir = scratch();
-    chmodSync(dir, 0o755);
     const file = join(dir, 'news.db');
     assert.equal((await start({ DATABASE: file })).result, 'listening');
     chmodSync(file, 0o666);
-    await assertRefused({}, file, /folder .* is read-only/, NOBODY);
+    chmodSync(dir, 0o555);
+    try {
+      await assertRefused({}, file, /folder .* is read-only/, UNPRIVILEGED);
+    } finally {
+      // Writable again, so the folder can be removed by a user who is not root.
+      chmodSync(dir, 0o755);
+    }
   });
 });
 
