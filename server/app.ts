@@ -10,7 +10,7 @@ import { registerStatic } from './http/static.js';
 import { commentRoutes } from './routes/comments.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
-import { openDatabase } from './store/database.js';
+import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
 import { createPostStore } from './store/posts.js';
 import { seedIfEmpty } from './store/seed.js';
@@ -26,8 +26,7 @@ export async function buildApp(
   config: Config,
   { logger = false, requestTimeout = REQUEST_TIMEOUT_MS }: AppOptions = {},
 ): Promise<FastifyInstance> {
-  const db = openDatabase(config.database);
-  seedIfEmpty(db, config.paths.seed);
+  const db = openDatabase(config.database, { seed: (fresh) => seedIfEmpty(fresh, config.paths.seed) });
 
   const app = Fastify({
     logger,
@@ -59,7 +58,7 @@ export async function buildApp(
   const comments = createCommentStore(db);
   postRoutes(app, posts);
   commentRoutes(app, posts, comments, config);
-  pageRoutes(app, posts, comments, config.paths.demo);
+  pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
 
   return app;
 }

@@ -3,17 +3,49 @@
  * become live markup by accident: `html` escapes whatever it interpolates unless it is already `SafeHtml`.
  */
 
-const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = { ...TEXT_ENTITIES, '"': '&quot;', "'": '&#039;' };
+/** The entity for a character code, quotes only where `quotes` is set. */
+function entity(code: number, quotes: boolean): string | undefined {
+  switch (code) {
+    case 38:
+      return '&amp;';
+    case 60:
+      return '&lt;';
+    case 62:
+      return '&gt;';
+    case 34:
+      return quotes ? '&quot;' : undefined;
+    case 39:
+      return quotes ? '&#039;' : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One pass from the first character that needs escaping, copying the runs between: a reader's text of
+ * nothing but `<>&` costs a sixth of what a callback per match (`replace(/[&<>]/g, …)`) does.
+ */
+function escape(value: string, first: RegExp, quotes: boolean): string {
+  const start = value.search(first);
+  if (start < 0) return value;
+  let out = value.slice(0, start);
+  let run = start;
+  for (let index = start; index < value.length; index++) {
+    const replacement = entity(value.charCodeAt(index), quotes);
+    if (replacement === undefined) continue;
+    out += value.slice(run, index) + replacement;
+    run = index + 1;
+  }
+  return out + value.slice(run);
+}
 
 /** Escapes for element content, like WordPress's `esc_html` minus quotes (harmless there, and noisy in JSON). */
 export function escapeText(value: string): string {
-  return value.replace(/[&<>]/g, (char) => TEXT_ENTITIES[char]);
+  return escape(value, /[&<>]/, false);
 }
 
 /** Escapes for any context, attribute values included (`esc_attr`). */
 export function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ATTRIBUTE_ENTITIES[char]);
+  return escape(value, /[&<>"']/, true);
 }
 
 /** Markup that is known to be safe: built by `html`, or stored HTML authored by the newsroom. */

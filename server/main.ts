@@ -1,6 +1,7 @@
 /** `npm start`: settings from the environment, then listen. */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { DatabaseError } from './store/database.js';
 
 function configOrExit() {
   try {
@@ -13,7 +14,19 @@ function configOrExit() {
 }
 
 const config = configOrExit();
-const app = await buildApp(config, { logger: { level: 'warn' } });
+
+/** A database the server cannot serve from stops it at start, in one line that names the file and the fault. */
+async function appOrExit() {
+  try {
+    return await buildApp(config, { logger: { level: 'warn' } });
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error;
+    console.error(`news-widgets server: DATABASE=${config.database} ${error.message}`);
+    process.exit(1);
+  }
+}
+
+const app = await appOrExit();
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {

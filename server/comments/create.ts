@@ -28,7 +28,7 @@ const gmtString = (date: Date) => date.toISOString().slice(0, 19);
  * Checks and stores one comment in a single write transaction: it is committed before this returns, so a
  * caller that answers 201 afterwards never acknowledges a comment the database does not hold.
  */
-export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Comment {
+export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Promise<Comment> {
   return context.comments.atomically(() => checkAndInsert(context, draft, client));
 }
 

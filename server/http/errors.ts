@@ -6,11 +6,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { MAX_LENGTHS } from '../comments/validation.js';
+import { DatabaseBusyError } from '../store/database.js';
 import {
+  databaseBusy,
   internalError,
   invalidJson,
   noRoute,
   requestTooLarge,
+  RETRY_AFTER_SECONDS,
   unsupportedMediaType,
   WpError,
 } from '../wp/errors.js';
@@ -54,7 +57,11 @@ function fromFastify(error: FastifyError): WpError {
 }
 
 /** Any error a route, hook or parser raised, as the WordPress error the client gets. */
-export const toWpError = (error: FastifyError | WpError): WpError => (error instanceof WpError ? error : fromFastify(error));
+export function toWpError(error: FastifyError | WpError | DatabaseBusyError): WpError {
+  if (error instanceof WpError) return error;
+  if (error instanceof DatabaseBusyError) return databaseBusy();
+  return fromFastify(error);
+}
 
 /**
  * Fastify's option for errors on the connection, before there is a request to answer (a body not received within
@@ -87,6 +94,7 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const wpError = toWpError(error);
+    if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());
   });

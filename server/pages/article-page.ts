@@ -4,12 +4,14 @@
  * LTR `<article lang="en">`. The widgets get attributes filled here and light-DOM fallbacks for readers
  * (and crawlers) before, or without, JavaScript.
  */
-import { countWords } from '../../src/i18n/reading-time.js';
+import { actionName, DEFAULT_NETWORKS, NETWORKS, targetUrl, type NetworkName } from '../../src/components/share-button/networks.js';
 import { directionOf } from '../../src/i18n/locale.js';
 import { formatLongDate } from '../../src/i18n/format.js';
+import { readingTimeText } from '../../src/i18n/messages.js';
+import { readingMinutes } from '../../src/i18n/reading-time.js';
 import { commentHtml } from '../comments/render.js';
-import { html, textFromHtml, trustedHtml, type SafeHtml } from '../html.js';
-import type { Comment } from '../store/comments.js';
+import { escapeText, html, trustedHtml, type SafeHtml } from '../html.js';
+import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
 import { mediaUrl, postLink } from '../wp/shape.js';
 import { fillTemplate } from './template.js';
@@ -28,7 +30,8 @@ interface Strings {
   comment: string;
   submit: string;
   share: string;
-  shareOn: (network: string) => string;
+  readMore: string;
+  moreComments: (shown: number, total: number) => string;
 }
 
 const STRINGS: Readonly<Record<'ar' | 'en', Strings>> = {
@@ -44,7 +47,8 @@ const STRINGS: Readonly<Record<'ar' | 'en', Strings>> = {
     comment: 'التعليق',
     submit: 'إرسال التعليق',
     share: 'شارك المقال',
-    shareOn: (network) => `شارك على ${network}`,
+    readMore: 'اقرأ التعليق كاملاً',
+    moreComments: (shown, total) => `هنا أقدم التعليقات فقط (${shown} من ${total})، وتظهر البقية مع تفعيل جافاسكربت.`,
   },
   en: {
     by: 'By',
@@ -58,14 +62,18 @@ const STRINGS: Readonly<Record<'ar' | 'en', Strings>> = {
     comment: 'Comment',
     submit: 'Post Comment',
     share: 'Share this article',
-    shareOn: (network) => `Share on ${network}`,
+    readMore: 'Read the whole comment',
+    moreComments: (shown, total) => `Only the oldest comments are here (${shown} of ${total}); with JavaScript on, the page shows the rest.`,
   },
 };
 
-const stringsFor = (lang: string): Strings => (lang.startsWith('ar') ? STRINGS.ar : STRINGS.en);
+export const stringsFor = (lang: string): Strings => (lang.startsWith('ar') ? STRINGS.ar : STRINGS.en);
 
 /** A zone-less UTC time as the ISO 8601 instant `<time datetime>` and the card's `published` expect. */
 const isoInstant = (gmt: string) => `${gmt}Z`;
+
+/** Share targets the page links to without JavaScript: the widget's default networks (e-mail and copy are its buttons). */
+const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<NetworkName, 'copy' | 'email'> => name !== 'copy' && name !== 'email');
 
 export interface ArticlePageData {
   post: Post;
@@ -73,10 +81,36 @@ export interface ArticlePageData {
   related: readonly Post[];
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
-  /** The post's reading time, as the widgets word it. */
-  readingTime: string;
-  /** Approved comments, oldest first: the comment list's fallback, and where the plain form lands. */
-  comments: readonly Comment[];
+  /** The comment section, from `renderComments`. */
+  comments: SafeHtml;
+}
+
+/** The path of a comment's own page, where a comment cut short on the article page is shown in full. */
+export const commentPath = (slug: string, id: number) => `/articles/${encodeURIComponent(slug)}/comments/${id}`;
+
+/**
+ * Characters of escaped HTML a comment's preview may take. The stored preview is 300 characters of text; text
+ * of `<`, `>` and `&`, which escaping makes four or five times longer, shows fewer, so no comment adds more
+ * than about a kilobyte to the page.
+ */
+const PREVIEW_HTML_CHARS = 450;
+
+/** The start of `text` whose escaped form fits `max` characters, or `undefined` when all of it does. */
+export function fitEscaped(text: string, max = PREVIEW_HTML_CHARS): string | undefined {
+  let size = 0;
+  let end = 0;
+  for (const char of text) {
+    size += escapeText(char).length;
+    if (size > max) return text.slice(0, end);
+    end += char.length;
+  }
+  return undefined;
+}
+
+/** The start of a text that goes on: ended at a word where one is near the end, then "…". */
+export function cutShort(start: string): string {
+  const space = start.search(/\s\S*$/);
+  return `${(space > start.length * 0.8 ? start.slice(0, space) : start).trimEnd()}…`;
 }
 
 function figure(post: Post, site: string): SafeHtml {
@@ -87,41 +121,52 @@ function figure(post: Post, site: string): SafeHtml {
       </figure>`;
 }
 
-/** Plain share links: what the reader gets before `<nw-share-button>` upgrades, or without JavaScript. */
+/**
+ * Plain share links: what the reader gets before `<nw-share-button>` upgrades, or without JavaScript. Names,
+ * accessible names and target URLs come from the widget's own table, in the page's catalog (`inLanguage`).
+ */
 function share(post: Post, site: string, text: Strings): SafeHtml {
-  const url = encodeURIComponent(postLink(site, post.slug));
-  const title = encodeURIComponent(post.title);
-  const links: ReadonlyArray<[string, string]> = [
-    ['WhatsApp', `https://wa.me/?text=${title}%0A${url}`],
-    ['X', `https://x.com/intent/tweet?text=${title}&url=${url}`],
-    ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${url}`],
-    ['Telegram', `https://t.me/share/url?url=${url}&text=${title}`],
-  ];
+  const data = { url: postLink(site, post.slug), title: post.title };
   return html`<nw-share-button mode="inline">
         <p class="share-fallback">${text.share}:
-          ${links.map(
-            ([name, href]) =>
-              html` <a href="${href}" target="_blank" rel="noopener noreferrer" aria-label="${text.shareOn(name)}">${name}</a>`,
+          ${FALLBACK_NETWORKS.map(
+            (name) =>
+              html` <a href="${targetUrl(name, data)}" target="_blank" rel="noopener noreferrer" aria-label="${actionName(name)}">${NETWORKS[name].label()}</a>`,
           )}
         </p>
       </nw-share-button>`;
 }
 
+/** A comment's author and time, as the fallback list and the comment's own page show them. */
+export function commentMeta(item: Comment, lang: string): SafeHtml {
+  return html`<p class="comment-meta"><bdi>${item.authorName}</bdi>
+                <time datetime="${isoInstant(item.dateGmt)}">${formatLongDate(new Date(isoInstant(item.dateGmt)), lang)}</time></p>`;
+}
+
 /** A server-rendered comment; `commentHtml` escapes the reader's text in full before adding paragraphs. */
-function comment(item: Comment, lang: string): SafeHtml {
+function comment(item: CommentPreview, lang: string, text: Strings): SafeHtml {
+  const fitted = fitEscaped(item.content);
+  const truncated = item.truncated || fitted !== undefined;
   return html`<li id="comment-${item.id}"><article>
-              <p class="comment-meta"><bdi>${item.authorName}</bdi>
-                <time datetime="${isoInstant(item.dateGmt)}">${formatLongDate(new Date(isoInstant(item.dateGmt)), lang)}</time></p>
-              <div dir="auto">${trustedHtml(commentHtml(item.content))}</div>
+              ${commentMeta(item, lang)}
+              <div dir="auto">${trustedHtml(commentHtml(truncated ? cutShort(fitted ?? item.content) : item.content))}</div>
+              ${truncated ? html`<p><a href="${commentPath(item.postSlug, item.id)}">${text.readMore}</a></p>` : ''}
             </article></li>`;
 }
 
-/** The comment list with its comments as fallback, and a plain WordPress-style form for `<nw-comment-form>`. */
-function comments(post: Post, items: readonly Comment[], text: Strings): SafeHtml {
+/**
+ * The comment section: the list with its first comments as fallback, and a plain WordPress-style form for
+ * `<nw-comment-form>`. `items` are the first approved comments, oldest first, long ones cut to their stored
+ * preview, so what readers store cannot inflate the page (a comment may be 65,525 characters, and each `<`,
+ * `>` or `&` grows four- or fivefold when escaped); those link to their own page. `total` counts them all.
+ */
+export function renderComments(post: Post, items: readonly CommentPreview[], total: number): SafeHtml {
+  const text = stringsFor(post.lang);
   return html`<h2 id="comments-heading">${text.comments}</h2>
         <nw-comment-list endpoint="${COMMENTS_ENDPOINT}" post-id="${post.id}">
           ${items.length > 0
-            ? html`<ol class="comment-fallback">${items.map((item) => comment(item, post.lang))}</ol>`
+            ? html`<ol class="comment-fallback">${items.map((item) => comment(item, post.lang, text))}</ol>
+          ${total > items.length ? html`<p>${text.moreComments(items.length, total)}</p>` : ''}`
             : html`<p>${text.commentsFallback}</p>`}
         </nw-comment-list>
         <nw-comment-form endpoint="${COMMENTS_ENDPOINT}" post-id="${post.id}">
@@ -155,12 +200,24 @@ function card(post: Post, site: string): SafeHtml {
           ${image ? html`image="${mediaUrl(site, image.file)}" image-alt="${image.altText}" image-width="${image.width}" image-height="${image.height}"` : ''}
           author="${post.author.name}"
           published="${isoInstant(post.dateGmt)}"
-          words="${countWords(textFromHtml(post.content), post.lang)}">
+          words="${post.words}">
           <a href="${href}">${post.title}</a>
         </nw-article-card>`;
 }
 
-export function renderArticlePage(template: string, { post, related, site, readingTime, comments: approved }: ArticlePageData): string {
+/**
+ * Author · date · reading time. Each part is isolated (the date by site.css), so a name in the other script
+ * never reorders the separators around it. The separators are text, kept on the line of the part before them
+ * by a no-break space, so a wrapped byline never starts a line with one, and it reads right without CSS.
+ */
+function byline(post: Post, text: Strings): SafeHtml {
+  const minutes = readingMinutes(post.words, post.lang) ?? 1;
+  const separator = trustedHtml('&nbsp;<span class="byline-separator" aria-hidden="true">·</span> ');
+  return html`<span class="byline-author">${text.by} <bdi>${post.author.name}</bdi></span>${separator}<time datetime="${isoInstant(post.dateGmt)}">${formatLongDate(new Date(isoInstant(post.dateGmt)), post.lang)}</time>${separator}<bdi class="byline-reading-time">${readingTimeText(minutes, post.lang)}</bdi>`;
+}
+
+/** The page for `post`. Call inside `inLanguage(post.lang, …)`: the reading time and share names use its catalog. */
+export function renderArticlePage(template: string, { post, related, site, comments }: ArticlePageData): string {
   const text = stringsFor(post.lang);
   const canonical = postLink(site, post.slug);
   return fillTemplate(template, {
@@ -172,13 +229,11 @@ export function renderArticlePage(template: string, { post, related, site, readi
     dir: directionOf(post.lang),
     section: post.category?.name ?? '',
     headline: post.title,
-    byline: html`<span class="byline-author">${text.by} ${post.author.name}</span>
-          <time datetime="${isoInstant(post.dateGmt)}">${formatLongDate(new Date(isoInstant(post.dateGmt)), post.lang)}</time>
-          <span class="byline-reading-time">${readingTime}</span>`,
+    byline: byline(post, text),
     figure: figure(post, site),
     body: trustedHtml(post.content),
     share: share(post, site, text),
-    comments: comments(post, approved, text),
+    comments,
     cards: html`${related.map((item) => card(item, site))}`,
   });
 }

@@ -10,12 +10,12 @@ import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
 import { toWpError } from '../http/errors.js';
 import { parseCommentBody } from '../comments/validation.js';
-import { html } from '../html.js';
+import { commentPath } from '../pages/article-page.js';
+import { renderCommentResult } from '../pages/comment-result.js';
 import type { CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
-import { WpError } from '../wp/errors.js';
+import { RETRY_AFTER_SECONDS, WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, type Query } from '../wp/params.js';
-import { postLink } from '../wp/shape.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
@@ -33,9 +33,6 @@ function forbiddenParams(query: Query): string[] {
     return value !== undefined && value !== '' && value !== allowed;
   }).map(([name]) => name);
 }
-
-/** WordPress's messages carry one HTML entity (in comment_duplicate); the page escapes text, so decode it first. */
-const plainMessage = (message: string) => message.replaceAll('&#8217;', '’');
 
 /** The form's fields, whatever the body turned out to be (nothing, when it could not be read). */
 const formFields = (body: unknown) =>
@@ -96,7 +93,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
 
   app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
     const client = clientOf(request);
-    const comment = createComment(context, parseCommentBody(request.body, client.ip), client);
+    const comment = await createComment(context, parseCommentBody(request.body, client.ip), client);
     const site = siteOf(request);
     reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
     return commentJson(comment, site);
@@ -113,20 +110,15 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
       let wpError = toWpError(error);
       if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
+      if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
       if (wpError.code === 'rest_unsupported_media_type') {
         wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
       }
-      const back = posts.get(Number(formFields(request.body).comment_post_ID));
+      const article = posts.get(Number(formFields(request.body).comment_post_ID));
       return reply
         .code(wpError.status)
         .type('text/html; charset=utf-8')
-        .send(
-          html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
-<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(wpError.message)}</p>
-<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
-`.value,
-        );
+        .send(renderCommentResult(article, { kind: 'refused', error: wpError }));
     });
 
     forms.post('/wp-comments-post.php', { onRequest: rateLimit }, async (request, reply) => {
@@ -140,10 +132,11 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
         content: fields.comment,
       };
       const client = clientOf(request);
-      const comment = createComment(context, parseCommentBody(body, client.ip), client);
-      // A held comment is not on the page yet: land on the comment section instead.
-      const anchor = comment.status === 'approved' ? `comment-${comment.id}` : 'comments';
-      return reply.redirect(`${postLink('', comment.postSlug)}#${anchor}`, 303);
+      const comment = await createComment(context, parseCommentBody(body, client.ip), client);
+      // The comment's own page once published, else a page in the article's language that says it is held.
+      if (comment.status === 'approved') return reply.redirect(commentPath(comment.postSlug, comment.id), 303);
+      reply.type('text/html; charset=utf-8');
+      return renderCommentResult(posts.get(comment.post), { kind: 'held' });
     });
   });
 }

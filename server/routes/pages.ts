@@ -1,10 +1,14 @@
-/** Server-rendered article pages: `/` is the seed article, `/articles/:slug` any published post. */
+/**
+ * Server-rendered pages: `/` is the seed article, `/articles/:slug` any published post, and
+ * `/articles/:slug/comments/:id` one approved comment in full.
+ */
 import type { FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { textFromHtml } from '../html.js';
-import { renderArticlePage } from '../pages/article-page.js';
-import { readingTimeLabel } from '../pages/reading-time.js';
+import type { SafeHtml } from '../html.js';
+import { renderArticlePage, renderComments } from '../pages/article-page.js';
+import { renderCommentPage } from '../pages/comment-page.js';
+import { inLanguage } from '../pages/localize.js';
 import { SEED_POST_ID } from '../store/seed.js';
 import type { CommentStore } from '../store/comments.js';
 import type { Post, PostStore } from '../store/posts.js';
@@ -12,12 +16,40 @@ import { noRoute } from '../wp/errors.js';
 import { siteOf } from './responses.js';
 
 const RELATED_CARDS = 6;
-/** Comments rendered into the page; the widget pages through the rest. */
-const FALLBACK_COMMENTS = 50;
+/**
+ * Comments rendered into the page: `<nw-comment-list>`'s first page (its `per-page` default), which it then
+ * replaces and pages on from. Bounded, like each comment's length there, so stored comments cannot inflate it.
+ */
+const FALLBACK_COMMENTS = 20;
+/** Comment sections kept rendered (one per post viewed); the oldest goes first. */
+const SECTIONS_KEPT = 100;
 
-export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, demoDir: string): void {
+export function pageRoutes(
+  app: FastifyInstance,
+  posts: PostStore,
+  comments: CommentStore,
+  demoDir: string,
+  changes: () => string,
+): void {
   // Read once: a missing template should stop the server at start, not fail the first visitor.
   const template = readFileSync(join(demoDir, 'index.html'), 'utf8');
+
+  // A post's comment section is rendered again only after something is written to the database (by this
+  // server or any other process): the page is read far more often than it is commented on, and twenty
+  // comments cost more to render than the rest of the page.
+  const sections = new Map<number, { marker: string; html: SafeHtml }>();
+  function commentSection(post: Post): SafeHtml {
+    const marker = changes();
+    const kept = sections.get(post.id);
+    if (kept?.marker === marker) return kept.html;
+    const approved = comments.previews(post.id, { limit: FALLBACK_COMMENTS, offset: 0 });
+    const total = approved.length < FALLBACK_COMMENTS ? approved.length : comments.approvedOn(post.id);
+    const section = { marker, html: renderComments(post, approved, total) };
+    sections.delete(post.id);
+    sections.set(post.id, section);
+    if (sections.size > SECTIONS_KEPT) sections.delete(sections.keys().next().value as number);
+    return section.html;
+  }
 
   async function render(post: Post | undefined, site: string): Promise<string> {
     if (!post) throw noRoute();
@@ -25,10 +57,10 @@ export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: Com
       .list({}, { limit: RELATED_CARDS + 1, offset: 0, order: 'desc' })
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
-    const readingTime = await readingTimeLabel(textFromHtml(post.content), post.lang);
-    const approved = comments.list({ posts: [post.id] }, { limit: FALLBACK_COMMENTS, offset: 0, order: 'asc' });
-    return renderArticlePage(template, { post, related, site, readingTime, comments: approved });
+    return inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
   }
+
+  const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
 
   app.get('/', async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
@@ -37,9 +69,17 @@ export function pageRoutes(app: FastifyInstance, posts: PostStore, comments: Com
 
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const [post] = posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' });
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    return render(post, siteOf(request));
+    return render(bySlug(slug), siteOf(request));
+  });
+
+  app.get('/articles/:slug/comments/:id(^\\d+$)', async (request, reply) => {
+    const { slug, id } = request.params as { slug: string; id: string };
+    const post = bySlug(slug);
+    const comment = Number.isSafeInteger(Number(id)) ? comments.get(Number(id)) : undefined;
+    if (!post || !comment || comment.post !== post.id || comment.status !== 'approved') throw noRoute();
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    return renderCommentPage(post, comment);
   });
 
   app.get('/index.html', async (_request, reply) => reply.redirect('/', 301));

@@ -1,5 +1,6 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
-import { contentHash, type Db } from './database.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 
@@ -55,6 +56,13 @@ const SELECT = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
          c.author_url, c.date_gmt, c.content, c.status
   FROM comments c JOIN posts p ON p.id = c.post`;
+// The stored preview of a long comment (migration 3), so a page of previews never reads a 65 KB text. Only
+// approved comments are listed, and status is stored after the text, so it is not read either.
+const SELECT_PREVIEW = `
+  SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
+         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, cp.text IS NOT NULL AS truncated,
+         'approved' AS status
+  FROM comments c JOIN posts p ON p.id = c.post LEFT JOIN comment_previews cp ON cp.comment = c.id`;
 
 // List filters are JSON arrays, so one prepared statement serves any number of ids.
 const APPROVED = `c.status = 'approved'
@@ -62,6 +70,11 @@ const APPROVED = `c.status = 'approved'
   AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))`;
 
 type ListParams = { posts: string | null; parents: string | null; limit: number; offset: number };
+
+/** A comment whose `content` is only its first `COMMENT_PREVIEW_CHARS` characters when `truncated`. */
+export interface CommentPreview extends Comment {
+  truncated: boolean;
+}
 
 const toComment = (row: CommentRow): Comment => ({
   id: row.id,
@@ -77,6 +90,12 @@ const toComment = (row: CommentRow): Comment => ({
 });
 
 export type CommentStore = ReturnType<typeof createCommentStore>;
+
+/**
+ * How long a write waits for the write lock another process holds, and how often it tries. The waiting is
+ * done between tries, off SQLite's busy handler, so the event loop keeps serving reads meanwhile.
+ */
+export const WRITE_WAIT = { totalMs: 1000, stepMs: 25 };
 
 /**
  * What "the same text" means to the duplicate check: trailing white space (space, tab, line ends) does not count, as
@@ -124,6 +143,8 @@ export function createCommentStore(db: Db) {
                  author_name, author_email, author_url, date_gmt, content, status`,
     ),
     byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
+    // Uses comments_by_post alone, never the comments themselves.
+    approvedOn: db.prepare<[number], number>(`SELECT count(*) FROM comments WHERE post = ? AND status = 'approved'`).pluck(),
     count: db
       .prepare<{ posts: string | null; parents: string | null }, number>(`SELECT count(*) FROM comments c WHERE ${APPROVED}`)
       .pluck(),
@@ -132,6 +153,9 @@ export function createCommentStore(db: Db) {
       asc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`),
       desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
     },
+    previews: db.prepare<{ post: number; limit: number; offset: number }, CommentRow & { truncated: 0 | 1 }>(
+      `${SELECT_PREVIEW} WHERE c.post = :post AND c.status = 'approved' ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`,
+    ),
     duplicate: db
       .prepare<{ post: number; parent: number; name: string; email: string; text: string; hash: number }, number>(DUPLICATE_SQL)
       .pluck(),
@@ -151,9 +175,23 @@ export function createCommentStore(db: Db) {
       const hash = contentHash(withoutTrailingSpace(comment.content));
       return toComment(statements.insert.get({ ...comment, contentHash: hash }) as CommentRow);
     },
-    /** Runs `work` in one write transaction, committed when it returns and rolled back if it throws. */
-    atomically<T>(work: () => T): T {
-      return immediate(work) as T;
+    /**
+     * Runs `work` in one write transaction, committed when it resolves and rolled back if it throws. While
+     * another process holds the write lock it tries again every `WRITE_WAIT.stepMs` without blocking; after
+     * `WRITE_WAIT.totalMs` it rejects with `DatabaseBusyError`. BEGIN IMMEDIATE takes the lock before `work`
+     * runs, so a try that failed did nothing and the next one starts afresh.
+     */
+    async atomically<T>(work: () => T): Promise<T> {
+      const deadline = performance.now() + WRITE_WAIT.totalMs;
+      for (;;) {
+        try {
+          return immediate(work) as T;
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          if (performance.now() + WRITE_WAIT.stepMs > deadline) throw new DatabaseBusyError('the database is locked by another writer');
+        }
+        await sleep(WRITE_WAIT.stepMs);
+      }
     },
     get(id: number): Comment | undefined {
       const row = statements.byId.get(id);
@@ -164,6 +202,16 @@ export function createCommentStore(db: Db) {
     },
     list(filter: CommentFilter, page: { limit: number; offset: number; order: 'asc' | 'desc' }): Comment[] {
       return statements.list[page.order].all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toComment);
+    },
+    /** How many approved comments `post` has. */
+    approvedOn(post: number): number {
+      return statements.approvedOn.get(post) ?? 0;
+    },
+    /** Approved comments on `post`, oldest first, long ones cut to their first `COMMENT_PREVIEW_CHARS` characters. */
+    previews(post: number, page: { limit: number; offset: number }): CommentPreview[] {
+      return statements.previews
+        .all({ post, ...page })
+        .map((row) => ({ ...toComment(row), truncated: row.truncated === 1 }));
     },
     isDuplicate(comment: Pick<NewComment, 'post' | 'parent' | 'authorName' | 'authorEmail' | 'content'>): boolean {
       const text = withoutTrailingSpace(comment.content);

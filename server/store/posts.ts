@@ -1,5 +1,5 @@
 /** Read access to published posts and what they reference. Prepared statements only. */
-import type { Db } from './database.js';
+import { postWords, type Db } from './database.js';
 
 export interface Author {
   id: number;
@@ -41,6 +41,8 @@ export interface Post {
   title: string;
   content: string;
   excerpt: string;
+  /** Words of the content as the widgets count them, counted when the post was stored. */
+  words: number;
   author: Author;
   media: Media | undefined;
   category: Category | undefined;
@@ -75,6 +77,8 @@ interface PostRow {
   title: string;
   content: string;
   excerpt: string;
+  /** NULL for a row another tool wrote or edited (migration 3). */
+  words: number | null;
   author: number;
   featured_media: number | null;
   category: number | null;
@@ -151,6 +155,7 @@ export function createPostStore(db: Db) {
       title: row.title,
       content: row.content,
       excerpt: row.excerpt,
+      words: row.words ?? postWords(row.content, row.lang),
       author: writer,
       media: row.featured_media === null ? undefined : media(row.featured_media),
       category: row.category === null ? undefined : statements.category.get(row.category),

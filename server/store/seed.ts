@@ -1,13 +1,14 @@
 /**
  * First-start content: the Arabic seed article and the three English samples, with authors, sections and
- * featured images. Runs only on an empty database, in one transaction, so a restart never duplicates rows.
+ * featured images. Runs only on an empty database, inside the start-up transaction (`openDatabase`), so neither
+ * a restart nor a second server starting at the same time ever duplicates rows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countWords } from '../../src/i18n/reading-time.js';
 import { escapeText } from '../html.js';
 import { arabicExtras, englishExtras, type ArticleExtras } from '../seed/extras.js';
-import type { Db } from './database.js';
+import { postWords, type Db } from './database.js';
 
 interface ArabicFixture {
   lang: string;
@@ -118,8 +119,8 @@ export function seedIfEmpty(db: Db, seedDir: string): boolean {
     'INSERT INTO media_sizes (media, name, file, width, height) VALUES (:media, :name, :file, :width, :height)',
   );
   const insertPost = db.prepare(
-    `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, featured_media, category, date_gmt, modified_gmt)
-     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :author, :media, :category, :date, :date)`,
+    `INSERT INTO posts (id, slug, lang, title, content, excerpt, words, author, featured_media, category, date_gmt, modified_gmt)
+     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :words, :author, :media, :category, :date, :date)`,
   );
   const idOf = (statement: { get: (params: object) => unknown }, params: object) =>
     (statement.get(params) as { id: number }).id;
@@ -137,6 +138,7 @@ export function seedIfEmpty(db: Db, seedDir: string): boolean {
         title: article.title,
         content: article.content,
         excerpt: article.excerpt,
+        words: postWords(article.content, article.lang),
         author,
         media,
         category,

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { demoUnderTest, newSession, scrollThrough, until } from './support.js';
 
-const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
+const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
 
 const env = demoUnderTest();
 

@@ -14,16 +14,20 @@ function submit(server: TestServer, body: string | URLSearchParams, type = FORM)
 let counter = 0;
 const fields = (overrides: Record<string, string> = {}) => {
   counter++;
-  return new URLSearchParams({ comment: `Form comment ${counter}`, author: `Reader ${counter}`, email: `form${counter}@example.com`, comment_post_ID: '1', ...overrides });
+  return new URLSearchParams({ comment: `Form comment ${counter}`, author: `Reader ${counter}`, email: `form${counter}@example.com`, comment_post_ID: '2', ...overrides });
 };
 
+const ENGLISH = { heading: 'Your comment could not be sent', back: '/articles/protected-bike-lanes-approved#comments' };
+/** Where the body names no article (it could not be read), the page is in the site's language, Arabic, and links home. */
+const SITE = { heading: 'تعذّر إرسال تعليقك', back: '/' };
+
 /** An HTML page that says the comment was not sent, gives `reason`, and links back. */
-async function assertErrorPage(response: Response, status: number, reason: RegExp, back = '/articles/us-hamas-direct-talks') {
+async function assertErrorPage(response: Response, status: number, reason: RegExp, { heading, back } = ENGLISH) {
   assert.equal(response.status, status);
   assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
   const page = await response.text();
   assert.match(page, /^<!doctype html>/);
-  assert.ok(page.includes('<h1>Your comment could not be sent</h1>'), page);
+  assert.ok(page.includes(`<h1>${heading}</h1>`), page);
   assert.match(page, reason);
   assert.ok(page.includes(`<a href="${back}">`), page);
 }
@@ -42,12 +46,20 @@ describe('errors on /wp-comments-post.php are HTML pages', () => {
 
   test('a body over the limit', async () => {
     const response = await submit(server, `comment_post_ID=1&comment=${'x'.repeat(BODY_LIMIT)}`);
-    await assertErrorPage(response, 413, /The request body is larger than 1 MiB\./, '/');
+    await assertErrorPage(response, 413, /التعليق أطول من المسموح\./, SITE);
   });
 
   test('a body of another type (multipart, JSON that does not parse)', async () => {
-    await assertErrorPage(await submit(server, '--x\r\n\r\n--x--', 'multipart/form-data; boundary=x'), 415, /sent from the comment form/, '/');
-    await assertErrorPage(await submit(server, '{"comment_post_ID":', 'application/json'), 400, /Invalid JSON body passed\./, '/');
+    await assertErrorPage(await submit(server, '--x\r\n\r\n--x--', 'multipart/form-data; boundary=x'), 415, /يجب إرسال التعليق من نموذج التعليق\./, SITE);
+    await assertErrorPage(await submit(server, '{"comment_post_ID":', 'application/json'), 400, /يجب إرسال التعليق من نموذج التعليق\./, SITE);
+  });
+
+  test('on the Arabic article, in Arabic', async () => {
+    const response = await submit(server, fields({ comment_post_ID: '1', email: 'not-an-email' }));
+    await assertErrorPage(response, 400, /تحقق من البريد الإلكتروني وعنوان الموقع\./, {
+      heading: 'تعذّر إرسال تعليقك',
+      back: '/articles/us-hamas-direct-talks#comments',
+    });
   });
 
   test('a bad Host header', async () => {
@@ -65,7 +77,7 @@ describe('errors on /wp-comments-post.php are HTML pages', () => {
     });
     assert.match(text, /^HTTP\/1\.1 400 /);
     assert.match(text, /\r\ncontent-type: text\/html; charset=utf-8\r\n/i);
-    assert.ok(text.includes('<h1>Your comment could not be sent</h1>'));
+    assert.ok(text.includes(`<h1>${SITE.heading}</h1>`));
   });
 });
 
@@ -77,6 +89,6 @@ describe('the rate limit on /wp-comments-post.php', () => {
     const limited = await submit(server, fields());
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
     // Refused before the body is read: the page cannot know the article, so it links home.
-    await assertErrorPage(limited, 429, /Too many comments from your address/, '/');
+    await assertErrorPage(limited, 429, /أرسلت تعليقات كثيرة من عنوانك/, SITE);
   });
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openDb, startServer, type TestServer } from './support.js';
+import { cutShort, fitEscaped } from '../../server/pages/article-page.js';
+import { openDb, serverUnderTest, startServer, type TestServer } from './support.js';
 
-const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
+const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
 const SUB_HEADINGS = ['محادثات سرية', 'رهائن أحياء', 'رفض التواصل', 'المرحلة الأصعب', 'صمت رسمي'];
 
 let server: TestServer;
@@ -28,9 +29,35 @@ describe('/ — the seed article page', () => {
     assert.match(page, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
     assert.ok(page.includes(`<h1>${HEADLINE}</h1>`));
     assert.ok(page.includes(`<title>${HEADLINE} — الخبر اليوم</title>`));
-    assert.ok(page.includes('<span class="byline-author">كتب فريق التحرير</span>'));
-    assert.ok(page.includes('<span class="byline-reading-time">4 دقائق للقراءة</span>'));
+    assert.ok(page.includes('<span class="byline-author">كتب <bdi>فريق التحرير</bdi></span>'));
+    assert.ok(page.includes('<bdi class="byline-reading-time">4 دقائق للقراءة</bdi>'));
     assert.ok(page.includes('<time datetime="2026-11-28T07:45:00Z">28 نوفمبر 2026</time>'));
+  });
+
+  test('the byline separates author · date · reading time, each part isolated', () => {
+    const byline = page.match(/<p class="byline">([\s\S]*?)<\/p>/)?.[1] ?? '';
+    const text = byline.replace(/<[^>]+>/g, '').replaceAll('&nbsp;', ' ').replace(/\s+/g, ' ').trim();
+    assert.equal(text, 'كتب فريق التحرير · 28 نوفمبر 2026 · 4 دقائق للقراءة');
+    assert.ok(byline.includes('<bdi>فريق التحرير</bdi>') && byline.includes('<bdi class="byline-reading-time">'));
+  });
+
+  test('names its no-JavaScript share links in Arabic, as the widget does', () => {
+    const links = [...page.matchAll(/<a href="([^"]+)" target="_blank" rel="noopener noreferrer" aria-label="([^"]+)">([^<]+)<\/a>/g)];
+    assert.deepEqual(
+      links.map(([, , label, name]) => [name, label]),
+      [
+        ['واتساب', 'شارك على واتساب'],
+        ['إكس', 'شارك على إكس'],
+        ['فيسبوك', 'شارك على فيسبوك'],
+        ['تيليجرام', 'شارك على تيليجرام'],
+      ],
+    );
+    assert.ok(links[0][1].startsWith('https://wa.me/?text='));
+  });
+
+  test('puts the tanween on the alif throughout, as the seed\'s "اترك تعليقاً" does', () => {
+    assert.ok(page.includes('تعليقاً') && page.includes('باباً جديداً'));
+    assert.doesNotMatch(page, /\u064b\u0627/, 'no fathatan before the alif');
   });
 
   test('has the body with its five sub-headings, in order', () => {
@@ -85,10 +112,12 @@ describe('/articles/:slug', () => {
     assert.equal(response.status, 200);
     const html = await response.text();
     assert.ok(html.includes('<article class="article" lang="en" dir="ltr">'));
-    assert.ok(html.includes('<span class="byline-author">By Science desk</span>'));
-    assert.ok(html.includes('<span class="byline-reading-time">6 min read</span>'), '1190 words at 228 a minute');
+    assert.ok(html.includes('<span class="byline-author">By <bdi>Science desk</bdi></span>'));
+    assert.ok(html.includes('<bdi class="byline-reading-time">6 min read</bdi>'), '1190 words at 228 a minute');
     assert.ok(html.includes('<nw-comment-form endpoint="/wp-json/wp/v2/comments" post-id="3">'));
     assert.ok(html.includes('Leave a comment'));
+    assert.match(html, /aria-label="Share on WhatsApp">WhatsApp<\/a>/);
+    assert.ok(html.includes('By <bdi>Science desk</bdi></span>&nbsp;<span class="byline-separator" aria-hidden="true">·</span> <time'));
     const cards = tags(html, 'nw-article-card');
     assert.equal(cards.length, 3);
     assert.ok(cards.some((card) => attribute(card, 'lang') === 'ar' && attribute(card, 'dir') === 'rtl'));
@@ -163,5 +192,163 @@ describe('demo stylesheet', () => {
   test('uses logical properties only', async () => {
     const css = await (await fetch(`${server.base}/site.css`)).text();
     assert.doesNotMatch(css, /(margin|padding|border|inset)-(left|right)|text-align:\s*(left|right)|float:\s*(left|right)|[;{\s](left|right):/);
+  });
+});
+
+describe('what readers store cannot inflate the article page', () => {
+  const big = serverUnderTest();
+  const BIG_COMMENTS = 50;
+  // WordPress's longest comment, every character one that escaping makes four or five times longer.
+  const CONTENT = '<>&'.repeat(Math.floor(65_525 / 3)) + '<>';
+
+  before(() => {
+    const db = openDb(big.dbFile, false);
+    const insert = db.prepare(
+      `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+       VALUES (1, ?, ?, '127.0.0.1', ?, ?, 'approved')`,
+    );
+    db.transaction(() => {
+      for (let n = 1; n <= BIG_COMMENTS; n++) {
+        insert.run(`Reader ${n}`, `reader${n}@example.com`, `2026-11-29T10:${String(n).padStart(2, '0')}:00`, CONTENT);
+      }
+    })();
+    db.close();
+  });
+
+  test(`with ${BIG_COMMENTS} comments of 65,525 characters of <>&, / stays under 1 MB`, async () => {
+    const response = await fetch(`${big.base}/`);
+    assert.equal(response.status, 200);
+    const body = Buffer.from(await response.arrayBuffer());
+    assert.ok(body.length < 1_000_000, `${body.length} bytes`);
+    const html = body.toString('utf8');
+    // The comment list's first page, oldest first; the widget loads the rest.
+    const items = [...html.matchAll(/<li id="comment-(\d+)">/g)];
+    assert.equal(items.length, 20);
+    assert.ok(html.includes('<bdi>Reader 1</bdi>') && html.includes('<bdi>Reader 20</bdi>') && !html.includes('<bdi>Reader 21</bdi>'));
+    assert.ok(html.includes('(20 من 50)'), 'says how many are not shown');
+    const links = [...html.matchAll(/<a href="(\/articles\/us-hamas-direct-talks\/comments\/\d+)">اقرأ التعليق كاملاً<\/a>/g)];
+    assert.equal(links.length, 20, 'each cut comment links to itself in full');
+
+    const whole = await fetch(`${big.base}${links[0][1]}`);
+    assert.equal(whole.status, 200);
+    const full = await whole.text();
+    assert.match(full, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    assert.equal(CONTENT.length, 65_525);
+    assert.equal(full.match(/&lt;&gt;&amp;/g)?.length, Math.floor(CONTENT.length / 3), 'the comment page has all of it, escaped');
+  });
+
+  test('a comment page exists only for an approved comment of that article', async () => {
+    const db = openDb(big.dbFile, false);
+    const held = db
+      .prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+                VALUES (1, 'Held', 'held@example.com', '::1', '2026-11-30T10:00:00', 'Not yet', 'hold') RETURNING id`)
+      .pluck()
+      .get() as number;
+    db.close();
+    assert.equal((await fetch(`${big.base}/articles/us-hamas-direct-talks/comments/${held}`)).status, 404);
+    assert.equal((await fetch(`${big.base}/articles/phone-battery-cold/comments/1`)).status, 404);
+    assert.equal((await fetch(`${big.base}/articles/us-hamas-direct-talks/comments/1`)).status, 200);
+  });
+});
+
+describe('reading times are computed when a post is stored', () => {
+  const store = serverUnderTest();
+  const readingTime = async (slug: string) =>
+    (await (await fetch(`${store.base}/articles/${slug}`)).text()).match(/<bdi class="byline-reading-time">([^<]+)<\/bdi>/)?.[1];
+
+  test('the page reads the stored word count, not the text', async () => {
+    const db = openDb(store.dbFile, false);
+    assert.equal(db.prepare('SELECT words FROM posts WHERE id = 1').pluck().get(), 506, 'the seed stores the count');
+    // Only the stored count changes: a page that counted the text on each request would still say 6 min.
+    db.prepare('UPDATE posts SET words = 2280 WHERE id = 3').run();
+    db.close();
+    assert.equal(await readingTime('phone-battery-cold'), '10 min read');
+    const front = await (await fetch(`${store.base}/`)).text();
+    const card = tags(front, 'nw-article-card').find((tag) => attribute(tag, 'href')?.endsWith('/phone-battery-cold'));
+    assert.equal(attribute(card ?? '', 'words'), '2280');
+  });
+
+  test('a text another tool edits loses its stale count, and the page counts it instead', async () => {
+    const db = openDb(store.dbFile, false);
+    db.prepare(`UPDATE posts SET content = ? WHERE id = 3`).run(`<p>${'word '.repeat(700)}</p>`);
+    assert.equal(db.prepare('SELECT words FROM posts WHERE id = 3').pluck().get(), null);
+    db.close();
+    assert.equal(await readingTime('phone-battery-cold'), '4 min read', '700 words at 228 a minute');
+  });
+});
+
+describe('the comment section the page keeps rendered', () => {
+  const live = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
+  const front = async () => (await fetch(`${live.base}/`)).text();
+
+  test('shows a comment at once, whether this server or another process stored it', async () => {
+    assert.ok((await front()).includes('لا تعليقات بعد.'));
+    const response = await fetch(`${live.base}/wp-json/wp/v2/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ post: 1, author_name: 'Through the API', author_email: 'api@example.com', content: 'First!' }),
+    });
+    assert.equal(response.status, 201);
+    assert.ok((await front()).includes('<bdi>Through the API</bdi>'));
+
+    const db = openDb(live.dbFile, false);
+    db.prepare(
+      `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+       VALUES (1, 'Another process', 'other@example.com', '::1', '2026-12-01T10:00:00', 'Second', 'approved')`,
+    ).run();
+    db.close();
+    const page = await front();
+    assert.ok(page.includes('<bdi>Through the API</bdi>') && page.includes('<bdi>Another process</bdi>'));
+  });
+});
+
+describe('the no-JavaScript comment form answers in the article\'s language', () => {
+  const forms = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
+  const submit = (fields: Record<string, string>) =>
+    fetch(`${forms.base}/wp-comments-post.php`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual' });
+  const valid = { comment: 'تعليق من النموذج', author: 'هالة', email: 'hala@example.com', comment_post_ID: '1' };
+
+  test('a refused comment on the Arabic article: an Arabic RTL page with the reason and the way back', async () => {
+    const response = await submit({ ...valid, comment: '' });
+    assert.equal(response.status, 400);
+    const page = await response.text();
+    assert.match(page, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    assert.ok(page.includes('<h1>تعذّر إرسال تعليقك</h1>'));
+    assert.ok(page.includes('<p>اكتب تعليقك أولاً.</p>'));
+    assert.ok(page.includes('<a href="/articles/us-hamas-direct-talks#comments">العودة إلى المقال</a>'));
+    assert.doesNotMatch(page, /[A-Za-z]{4,}(?![^<]*>)/, 'no English words in its text');
+  });
+
+  test('on an English article the same refusal is in English', async () => {
+    const page = await (await submit({ ...valid, comment: '', comment_post_ID: '2' })).text();
+    assert.match(page, /^<!doctype html>\n<html lang="en" dir="ltr">/);
+    assert.ok(page.includes('<h1>Your comment could not be sent</h1>'));
+  });
+
+  test('a published comment leads to its own page, in Arabic; a duplicate is refused in Arabic', async () => {
+    const sent = await submit(valid);
+    assert.equal(sent.status, 303);
+    const own = await (await fetch(`${forms.base}${sent.headers.get('location')}`)).text();
+    assert.match(own, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    assert.ok(own.includes('<bdi>هالة</bdi>') && own.includes('تعليق من النموذج'));
+    assert.ok(own.includes('العودة إلى المقال'));
+    const again = await submit(valid);
+    assert.equal(again.status, 409);
+    assert.ok((await again.text()).includes('<p>يبدو أنك أرسلت هذا التعليق من قبل.</p>'));
+  });
+});
+
+describe('comment previews on the article page', () => {
+  test('fitEscaped keeps what escapes within the budget, never half a character', () => {
+    assert.equal(fitEscaped('Plain words fit.'), undefined);
+    assert.equal(fitEscaped('x'.repeat(450)), undefined);
+    assert.equal(fitEscaped('<'.repeat(200)), '<'.repeat(112), '4 characters each');
+    assert.equal(fitEscaped('&'.repeat(200)), '&'.repeat(90), '5 characters each');
+    assert.equal(fitEscaped('😀'.repeat(300)), '😀'.repeat(225));
+  });
+
+  test('cutShort ends at a word near the end, else where it is cut, then "…"', () => {
+    assert.equal(cutShort(`${'word '.repeat(20)}unfinish`), `${'word '.repeat(20).trimEnd()}…`);
+    assert.equal(cutShort('x'.repeat(50)), `${'x'.repeat(50)}…`);
   });
 });

@@ -14,7 +14,7 @@ type Post = Record<string, unknown> & {
   _embedded?: Record<string, unknown[]>;
 };
 
-const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح بابًا جديدًا لإنهاء الحرب؟';
+const ARABIC_HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
 
 const server = serverUnderTest();
 

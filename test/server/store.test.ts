@@ -117,27 +117,40 @@ describe('the SQLite store', () => {
     assert.throws(() => openDatabase(file), /schema version/);
   });
 
-  test('the migrations upgrade a version-1 file: hashes filled in, duplicate index, old rows still caught', () => {
+  test('the migrations upgrade a version-1 file: hashes and word counts filled in, previews, old rows still caught', () => {
     const file = join(scratch(), 'v1.db');
     const v1 = new Database(file);
     v1.exec(migrations[0]);
     v1.pragma('user_version = 1');
-    seedIfEmpty(v1, defaultPaths.seed);
+    v1.exec(`
+      INSERT INTO authors (id, slug, name) VALUES (1, 'desk', 'Desk');
+      INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt) VALUES
+        (1, 'one', 'en', 'One', '<p>One, two &amp; three.</p>', '', 1, '2026-11-29T08:00:00', '2026-11-29T08:00:00'),
+        (2, 'two', 'ar', 'اثنان', '<h2>عنوان</h2><p>واحد، اثنان.</p>', '', 1, '2026-11-29T08:00:00', '2026-11-29T08:00:00');`);
     const insert = v1.prepare(
       `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
        VALUES (?, ?, ?, '::1', '2026-11-29T10:00:00', ?, 'approved')`,
     );
     insert.run(1, 'Old reader', 'old@example.com', 'Written before the upgrade');
     insert.run(2, 'Other reader', 'other@example.com', 'نص عربي 😀 \n');
+    insert.run(1, 'Long reader', 'long@example.com', '😀'.repeat(400));
     v1.close();
 
     const db = openDatabase(file);
     try {
       assert.equal(schemaVersion(db), migrations.length);
+      assert.deepEqual(db.prepare('SELECT id, words FROM posts ORDER BY id').all(), [{ id: 1, words: 3 }, { id: 2, words: 3 }]);
       const rows = db.prepare('SELECT content, content_hash FROM comments ORDER BY id').all() as Array<{ content: string; content_hash: number }>;
-      assert.equal(rows.length, 2);
+      assert.equal(rows.length, 3);
       // The hash covers the text without its trailing white space (migration 3).
       for (const row of rows) assert.equal(row.content_hash, contentHash(row.content.trimEnd()));
+      // The long comment gets its stored preview: 300 characters, counted in code points (whole emoji).
+      const preview = () => db.prepare('SELECT text FROM comment_previews WHERE comment = 3').pluck().get();
+      assert.equal(preview(), '😀'.repeat(300));
+      db.prepare(`UPDATE comments SET content = 'Shortened by a moderator' WHERE id = 3`).run();
+      assert.equal(preview(), undefined, 'a text edited short has no preview');
+      db.prepare(`UPDATE comments SET content = ? WHERE id = 3`).run('x'.repeat(301));
+      assert.equal(preview(), 'x'.repeat(300), 'and one edited long gets it again');
       const indexes = db.prepare(`SELECT name FROM pragma_index_list('comments')`).pluck().all();
       assert.ok(indexes.includes('comments_duplicate'), indexes.join());
       const comments = createCommentStore(db);
@@ -156,7 +169,7 @@ describe('the SQLite store', () => {
     const again = openDatabase(file);
     try {
       assert.equal(schemaVersion(again), migrations.length);
-      assert.equal(again.prepare('SELECT count(*) FROM comments').pluck().get(), 2);
+      assert.equal(again.prepare('SELECT count(*) FROM comments').pluck().get(), 3);
     } finally {
       again.close();
     }

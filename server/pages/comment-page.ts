@@ -1,0 +1,27 @@
+/** A comment on a page of its own: where "read the whole comment" leads from the article page. */
+import { commentHtml } from '../comments/render.js';
+import { html, trustedHtml } from '../html.js';
+import type { Comment } from '../store/comments.js';
+import type { Post } from '../store/posts.js';
+import { commentMeta } from './article-page.js';
+import { simplePage } from './simple-page.js';
+
+const STRINGS = {
+  ar: { heading: (title: string) => `تعليق على «${title}»`, back: 'العودة إلى المقال' },
+  en: { heading: (title: string) => `A comment on “${title}”`, back: 'Back to the article' },
+};
+
+export function renderCommentPage(post: Post, comment: Comment): string {
+  const text = post.lang.startsWith('ar') ? STRINGS.ar : STRINGS.en;
+  const article = `/articles/${encodeURIComponent(post.slug)}`;
+  return simplePage({
+    lang: post.lang,
+    title: text.heading(post.title),
+    body: html`<h1><bdi>${text.heading(post.title)}</bdi></h1>
+      <article id="comment-${comment.id}">
+        ${commentMeta(comment, post.lang)}
+        <div dir="auto">${trustedHtml(commentHtml(comment.content))}</div>
+      </article>
+      <p><a href="${article}#comment-${comment.id}">${text.back}</a></p>`,
+  });
+}

@@ -1,0 +1,12 @@
+/**
+ * Server-rendered text in an article's language through the widgets' own catalogs, so the page says exactly
+ * what the widgets say for the same thing (reading time, share network names).
+ */
+import { ensureCatalog, inLocale, uiLocaleFor } from '../../src/i18n/localize.js';
+
+/** Runs `render` with the UI catalog for `lang` active: every `msg()` inside answers in that language. */
+export async function inLanguage<T>(lang: string, render: () => T): Promise<T> {
+  const locale = uiLocaleFor(lang);
+  await ensureCatalog(locale);
+  return inLocale(locale, render);
+}
