@@ -8,7 +8,7 @@ import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
-import { toWpError } from '../http/errors.js';
+import { answerConnectionErrorsWith, toWpError } from '../http/errors.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { html } from '../html.js';
 import type { CommentStore } from '../store/comments.js';
@@ -109,24 +109,35 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     );
 
     // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way
-    // back: a refused comment, and equally a body too large or of another type, a rate limit or a bad Host.
+    // back: a refused comment, and equally a body too large, of another type or too slow to arrive, a rate limit or
+    // a bad Host.
+    const errorPage = (error: WpError, postId?: string) => {
+      const back = postId === undefined ? undefined : posts.get(Number(postId));
+      return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
+<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(error.message)}</p>
+<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
+`.value;
+    };
     forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
       let wpError = toWpError(error);
       if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
       if (wpError.code === 'rest_unsupported_media_type') {
         wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
       }
-      const back = posts.get(Number(formFields(request.body).comment_post_ID));
       return reply
         .code(wpError.status)
         .type('text/html; charset=utf-8')
-        .send(
-          html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Comment not sent</title><link rel="stylesheet" href="/site.css"></head>
-<body><main class="page"><h1>Your comment could not be sent</h1><p>${plainMessage(wpError.message)}</p>
-<p><a href="${back ? postLink('', back.slug) : '/'}">Back to the article</a></p></main></body></html>
-`.value,
-        );
+        .send(errorPage(wpError, formFields(request.body).comment_post_ID));
+    });
+    // The body may stall before any handler runs: the connection's own error answer is the page too.
+    forms.addHook('onRequest', (request, _reply, done) => {
+      answerConnectionErrorsWith(request.raw.socket, errorPage);
+      done();
+    });
+    forms.addHook('onResponse', (request, _reply, done) => {
+      answerConnectionErrorsWith(request.raw.socket, undefined);
+      done();
     });
 
     forms.post('/wp-comments-post.php', { onRequest: rateLimit }, async (request, reply) => {
