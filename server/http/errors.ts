@@ -63,9 +63,22 @@ export function toWpError(error: FastifyError | WpError | DatabaseBusyError): Wp
   return fromFastify(error);
 }
 
+/** Renders an error as the HTML page a route answers with instead of JSON. */
+export type ErrorPage = (error: WpError) => string;
+
+/** Connections whose current request is for a route that answers errors as pages (set while it is read). */
+const pageRoutes = new WeakMap<Socket, ErrorPage>();
+
+/** While `socket`'s request is being read, connection errors on it are answered with `page`; `undefined` ends that. */
+export function answerConnectionErrorsWith(socket: Socket, page: ErrorPage | undefined): void {
+  if (page) pageRoutes.set(socket, page);
+  else pageRoutes.delete(socket);
+}
+
 /**
  * Fastify's option for errors on the connection, before there is a request to answer (a body not received within
- * the request time-out, headers too large, bytes that are not HTTP): the same JSON as the rest, then the socket closes.
+ * the request time-out, headers too large, bytes that are not HTTP): the same JSON as the rest, or the route's
+ * page, then the socket closes.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -76,9 +89,11 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
         ? new WpError('rest_headers_too_large', 'The request headers are too large.', 431)
         : new WpError('rest_bad_request', 'The request is not valid HTTP.', 400);
   if (socket.writable) {
-    const body = JSON.stringify(wpError.toJSON());
+    const page = pageRoutes.get(socket);
+    const body = page ? page(wpError) : JSON.stringify(wpError.toJSON());
+    const type = page ? 'text/html' : 'application/json';
     socket.write(
-      `HTTP/1.1 ${wpError.status} ${STATUS_CODES[wpError.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `HTTP/1.1 ${wpError.status} ${STATUS_CODES[wpError.status]}\r\nContent-Type: ${type}; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   }

@@ -29,6 +29,8 @@ const ARABIC_REASONS: Readonly<Record<string, string>> = {
   rest_database_busy: 'الموقع مشغول الآن. حاول مرة أخرى بعد لحظات.',
   rest_unsupported_media_type: 'يجب إرسال التعليق من نموذج التعليق.',
   rest_invalid_json: 'يجب إرسال التعليق من نموذج التعليق.',
+  rest_request_timeout: 'لم يصل التعليق كاملاً في الوقت المحدد. حاول مرة أخرى.',
+  rest_invalid_host: 'عنوان الموقع في الطلب غير صالح.',
 };
 
 const STRINGS = {

@@ -8,7 +8,7 @@ import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
-import { toWpError } from '../http/errors.js';
+import { answerConnectionErrorsWith, toWpError } from '../http/errors.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
@@ -106,7 +106,10 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     );
 
     // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way
-    // back: a refused comment, and equally a body too large or of another type, a rate limit or a bad Host.
+    // back: a refused comment, and equally a body too large, of another type or too slow to arrive, a rate limit or
+    // a bad Host.
+    const errorPage = (error: WpError, postId?: string) =>
+      renderCommentResult(postId === undefined ? undefined : posts.get(Number(postId)), { kind: 'refused', error });
     forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
       let wpError = toWpError(error);
       if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -114,11 +117,19 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
       if (wpError.code === 'rest_unsupported_media_type') {
         wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
       }
-      const article = posts.get(Number(formFields(request.body).comment_post_ID));
       return reply
         .code(wpError.status)
         .type('text/html; charset=utf-8')
-        .send(renderCommentResult(article, { kind: 'refused', error: wpError }));
+        .send(errorPage(wpError, formFields(request.body).comment_post_ID));
+    });
+    // The body may stall before any handler runs: the connection's own error answer is the page too.
+    forms.addHook('onRequest', (request, _reply, done) => {
+      answerConnectionErrorsWith(request.raw.socket, errorPage);
+      done();
+    });
+    forms.addHook('onResponse', (request, _reply, done) => {
+      answerConnectionErrorsWith(request.raw.socket, undefined);
+      done();
     });
 
     forms.post('/wp-comments-post.php', { onRequest: rateLimit }, async (request, reply) => {

@@ -55,9 +55,23 @@ describe('slow clients', () => {
     expect408(await stall(server, `${head}{"post":1,"content":"`));
   });
 
-  test('a form post whose body stops half-way is dropped too', async () => {
+  test('a form post whose body stops half-way is dropped too, with a page for the reader', async () => {
     const head = 'POST /wp-comments-post.php HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n';
-    expect408(await stall(server, `${head}comment=Hel`));
+    const { elapsed, text } = await stall(server, `${head}comment=Hel`);
+    assert.match(text, /^HTTP\/1\.1 408 Request Timeout\r\nContent-Type: text\/html; charset=utf-8\r\n/);
+    // The body never arrived, so the page cannot know the article: it is in the site's language, Arabic.
+    assert.match(text, /<h1>تعذّر إرسال تعليقك<\/h1>\s*<p>لم يصل التعليق كاملاً في الوقت المحدد\. حاول مرة أخرى\.<\/p>/);
+    assert.ok(elapsed < BOUND_MS * 4 + 1000, `${elapsed.toFixed(0)} ms`);
+  });
+
+  test('after a form post on a kept-alive connection, a stalled API request gets JSON again', async () => {
+    const body = new URLSearchParams({ comment: 'Kept alive', author: 'K', email: 'k@example.com', comment_post_ID: '1' }).toString();
+    const form = `POST /wp-comments-post.php HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    const stalled = 'POST /wp-json/wp/v2/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{';
+    const { text } = await stall(server, form + stalled);
+    assert.match(text, /^HTTP\/1\.1 303 /);
+    const second = text.slice(text.indexOf('HTTP/1.1 408'));
+    assert.match(second, /^HTTP\/1\.1 408 Request Timeout\r\nContent-Type: application\/json; charset=utf-8\r\n/);
   });
 
   test('headers that never end are dropped as well', async () => {
