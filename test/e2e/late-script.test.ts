@@ -60,23 +60,23 @@ describe('pages whose widget script arrives late', () => {
             const released = new Promise<void>((resolve) => (release = resolve));
             await page.route(`**/dist/${script}`, (route: Route) => released.then(() => route.fallback()));
             await page.goto(`${env.server.base}${path}`, { waitUntil: 'commit' });
-            const scrollTo = (fraction: number) =>
+            const scrollToFraction = (fraction: number) =>
               page.evaluate((f) => scrollTo(0, f * (document.documentElement.scrollHeight - innerHeight)), fraction);
             // A reader scrolls what they see: once the page has painted, down and back up while the script is on
             // its way, then they stop at `position`. (A page that waits for the script to render shows nothing yet.)
             const painted = () => page.evaluate(() => performance.getEntriesByType('paint').length > 0);
             const held = Date.now();
             for (let step = 0; Date.now() - held < HOLD_MS; step++) {
-              if (await painted()) await scrollTo(Math.abs(((step / 10) % 2) - 1));
+              if (await painted()) await scrollToFraction(Math.abs(((step / 10) % 2) - 1));
               await page.waitForTimeout(100);
             }
-            if (await painted()) await scrollTo(position);
+            if (await painted()) await scrollToFraction(position);
             await page.waitForTimeout(200);
             release();
             await page.waitForFunction((name) => !!customElements.get(name), element, { timeout: 15_000 });
             await page.waitForTimeout(1000);
             for (let step = 0; step <= 10; step++) {
-              await scrollTo(step / 10);
+              await scrollToFraction(step / 10);
               await page.waitForTimeout(100);
             }
             await page.waitForLoadState('networkidle');
