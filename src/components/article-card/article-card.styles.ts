@@ -11,10 +11,10 @@ export const articleCardStyles = css`
     --_space: var(--nw-space, 1rem);
     --_headline-lines: var(--nw-headline-lines, 3);
     --_excerpt-lines: var(--nw-excerpt-lines, 3);
-    /* The type scale, in ems of the card: the reserved box below is computed from it. */
+    /* The type scale, in ems of the card, that the reserved box below is computed from. */
     --_small: 0.8125em;
-    --_headline-size: 1.125em;
-    --_headline-leading: 1.35;
+    /* A headline line: its font size times its line height (.headline). */
+    --_headline-line: 1.51875em;
   }
 
   .placeholder {
@@ -80,15 +80,13 @@ export const articleCardStyles = css`
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
-    /* A one-line label that never widens the card: it is cut with "…" instead. */
-    contain: inline-size;
   }
 
   .headline {
     margin: 0;
-    font-size: var(--_headline-size);
+    font-size: 1.125em;
     font-weight: 700;
-    line-height: var(--_headline-leading);
+    line-height: 1.35;
   }
 
   .headline,
@@ -146,7 +144,6 @@ export const articleCardStyles = css`
 
   .meta > * {
     position: relative;
-    min-inline-size: 0;
   }
 
   .meta > *::before {
@@ -170,14 +167,14 @@ export const articleCardStyles = css`
    */
   .reserve .body {
     block-size: calc(
-      (2 * var(--_small) + var(--_excerpt-lines) * 1em) * 1.5 + var(--_headline-lines) * var(--_headline-size) *
-        var(--_headline-leading) + 1.5 * var(--_space)
+      (2 * var(--_small) + var(--_excerpt-lines) * 1em) * 1.5 + var(--_headline-lines) * var(--_headline-line) + 1.5 *
+        var(--_space)
     );
   }
 
   .reserve.compact .body {
     block-size: calc(
-      var(--_small) * 1.5 + var(--_headline-lines) * var(--_headline-size) * var(--_headline-leading) + var(--_space) / 2
+      var(--_small) * 1.5 + var(--_headline-lines) * var(--_headline-line) + var(--_space) / 2
     );
   }
 
@@ -190,7 +187,7 @@ export const articleCardStyles = css`
   }
 
   .reserve .excerpt {
-    flex: 1 1 0;
+    flex: 1;
     min-block-size: 0;
     -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
   }

@@ -132,10 +132,8 @@ export class NwArticleCard extends NwElement {
   #excerpt?: Element;
   #fit = new ResizeObserver((entries) => {
     for (const { target, contentRect } of entries) {
-      const style = (target as HTMLElement).style;
       const lines = Math.floor(contentRect.height / parseFloat(getComputedStyle(target).lineHeight) + 0.01);
-      style.setProperty('--_fit', String(lines || 1));
-      style.visibility = lines ? '' : 'hidden';
+      (target as HTMLElement).style.cssText = lines ? `--_fit:${lines}` : 'visibility:hidden';
     }
   });
 
@@ -189,26 +187,24 @@ export class NwArticleCard extends NwElement {
     const abort = new AbortController();
     this.#abort = abort;
     this.status = 'loading';
+    let article: Article;
+    let failure: ArticleCardErrorDetail | undefined;
     try {
-      const article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
-      if (abort.signal.aborted) return;
-      this.fetched = article;
-      this.imageFailed = false;
-      this.contentLang = article.lang;
-      this.resolveLanguage();
-      this.status = 'loaded';
-      await this.updateComplete;
-      this.emit<Article>('nw-load', article);
+      article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
     } catch (error) {
-      if (abort.signal.aborted) return;
       const { reason, status } = error instanceof ArticleLoadError ? error : new ArticleLoadError('invalid-data');
-      this.fetched = this.#fallback();
-      this.contentLang = this.fetched.lang;
-      this.resolveLanguage();
-      this.status = 'failed';
-      await this.updateComplete;
-      this.emit<ArticleCardErrorDetail>('nw-error', status ? { reason, status } : { reason });
+      failure = status ? { reason, status } : { reason };
+      article = this.#fallback();
     }
+    if (abort.signal.aborted) return;
+    this.fetched = article;
+    this.imageFailed = false;
+    this.contentLang = article.lang;
+    this.resolveLanguage();
+    this.status = failure ? 'failed' : 'loaded';
+    await this.updateComplete;
+    if (failure) this.emit<ArticleCardErrorDetail>('nw-error', failure);
+    else this.emit<Article>('nw-load', article);
   }
 
   /**
@@ -219,7 +215,7 @@ export class NwArticleCard extends NwElement {
     const link = this.querySelector<HTMLAnchorElement>('a[href]');
     const href = safeHttpUrl(link?.getAttribute('href'));
     if (!href || safeHttpUrl(this.href)) return {};
-    const headline = cleanText(link!.textContent ?? '', LIMITS.headline);
+    const headline = cleanText(link!.textContent!, LIMITS.headline);
     return { href, headline, lang: canonicalTag(link!.lang) ?? (headline && languageFromScript(headline)) };
   }
 
@@ -285,7 +281,7 @@ export class NwArticleCard extends NwElement {
                 ${article.excerpt ?? nothing}
               </p>`
             : nothing}
-          ${this.#renderMeta(article, pending, fromSrc)}
+          ${this.#renderMeta(article, pending)}
         </div>
       </article>
     `;
@@ -336,14 +332,14 @@ export class NwArticleCard extends NwElement {
     `;
   }
 
-  #renderMeta(article: Article, pending: boolean, reserve: boolean): TemplateResult | typeof nothing {
+  #renderMeta(article: Article, pending: boolean): TemplateResult | typeof nothing {
     const date = article.published ? new Date(article.published) : undefined;
     const when = date ? formatPublished(date, formatTag(this.locale)) : undefined;
     const minutes = this.#minutes(article);
     const empty = !article.author && !when && !minutes;
-    if (empty && !reserve) return nothing;
+    if (empty && !pending) return nothing;
     return html`
-      <p part="meta" class="meta ${pending && empty ? 'pending' : ''}">
+      <p part="meta" class="meta ${empty ? 'pending' : ''}">
         ${article.author ? html`<span part="author"><bdi>${article.author}</bdi></span>` : nothing}
         ${when ? html`<time part="date" datetime=${date!.toISOString()}>${when}</time>` : nothing}
         ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, formatTag(this.locale))}</span>` : nothing}

@@ -603,6 +603,7 @@ describe('<nw-article-card>', () => {
             <nw-article-card src=${attrs.src ?? nothing} href="/a" headline=${word} author=${word} section=${word} excerpt=${word} reading-time="3"></nw-article-card>
           </div>
           <div style="display: flex"><nw-article-card layout="compact" href="/a" headline=${word} author=${word} reading-time="3"></nw-article-card></div>
+          <div style="display: flex"><nw-article-card href="/a" headline=${word} section=${word} author=${word} reading-time="3"></nw-article-card></div>
         </div>`);
         const cards = [...wrapper.querySelectorAll('nw-article-card')];
         if (attrs.src) await nextEvent(cards[0], 'nw-load');
