@@ -56,9 +56,9 @@ describe('blogger page /blogger.html', () => {
       const scripts = session.requests.filter(({ type }) => type === 'script').map(({ url }) => new URL(url).pathname);
       assert.deepEqual([...new Set(scripts)].sort(), [...expectedScripts].sort(), 'share-button.js and its chunks, nothing else');
       assert.deepEqual(
-        paths.filter((path) => !['/blogger.html', '/blogger.css'].includes(path) && !expectedScripts.includes(path)),
+        paths.filter((path) => !['/blogger.html', '/blogger.css', '/favicon.svg'].includes(path) && !expectedScripts.includes(path)),
         [],
-        'no request beyond the page, its stylesheet and its script',
+        'no request beyond the page, its stylesheet, its icon and its script',
       );
       assert.deepEqual(session.offsite, []);
       assert.deepEqual(await session.context.cookies(), []);

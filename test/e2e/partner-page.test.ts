@@ -170,6 +170,37 @@ describe('partner page /partner.html', () => {
     }
   });
 
+  for (const width of [1280, 375]) {
+    it(`shows the Arabic src card's headline, excerpt and meta line whole, without a hole (${width} px)`, async () => {
+      const session = await newSession(env.browser, env.server.base, { viewport: { width, height: 900 } });
+      const { page } = session;
+      try {
+        await page.goto(`${env.server.base}/partner.html`, { waitUntil: 'load' });
+        await until(async () => (await cardViews(page))[0]?.busy === 'false', 'the src card to finish loading', 10_000);
+        const measured = await page.locator('nw-article-card[src]').evaluate((card) => {
+          const part = (name: string) => card.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`)!;
+          const lineOf = (el: Element) => parseFloat(getComputedStyle(el).lineHeight);
+          const [headline, excerpt, meta] = ['headline', 'excerpt', 'meta'].map(part);
+          const clamp = Number(getComputedStyle(excerpt).getPropertyValue('-webkit-line-clamp'));
+          return {
+            headlineLines: headline.getBoundingClientRect().height / lineOf(headline),
+            excerptGap: excerpt.getBoundingClientRect().height - clamp * lineOf(excerpt),
+            excerptLine: lineOf(excerpt),
+            metaCut: [meta.scrollWidth - meta.clientWidth, meta.scrollHeight - meta.clientHeight],
+            metaText: meta.textContent!.replace(/\s+/g, ' ').trim(),
+          };
+        });
+        const { headlineLines, excerptGap, excerptLine, metaCut, metaText } = measured;
+        assert.ok(Math.abs(headlineLines - Math.round(headlineLines)) < 0.05, `the headline shows whole lines: ${headlineLines}`);
+        assert.ok(excerptGap >= -0.5 && excerptGap < excerptLine, `the excerpt shows whole lines, no hole: ${JSON.stringify(measured)}`);
+        assert.deepEqual(metaCut.map((cut) => cut <= 1), [true, true], `the meta line "${metaText}" is not cut: ${metaCut}`);
+        assert.match(metaText, /4 دقائق للقراءة$/);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },

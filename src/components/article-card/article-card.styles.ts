@@ -11,6 +11,10 @@ export const articleCardStyles = css`
     --_space: var(--nw-space, 1rem);
     --_headline-lines: var(--nw-headline-lines, 3);
     --_excerpt-lines: var(--nw-excerpt-lines, 3);
+    /* The type scale, in ems of the card, that the reserved box below is computed from. */
+    --_small: 0.8125em;
+    /* A headline line: its font size times its line height (.headline). */
+    --_headline-line: 1.51875em;
   }
 
   .placeholder {
@@ -28,6 +32,7 @@ export const articleCardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     line-height: 1.5;
+    overflow-wrap: anywhere;
   }
 
   .card:has(.link:focus-visible) {
@@ -68,7 +73,7 @@ export const articleCardStyles = css`
 
   .section {
     margin: 0;
-    font-size: 0.8125em;
+    font-size: var(--_small);
     font-weight: 600;
     letter-spacing: 0.02em;
     color: var(--_accent);
@@ -89,7 +94,6 @@ export const articleCardStyles = css`
     display: -webkit-box;
     -webkit-box-orient: vertical;
     overflow: hidden;
-    overflow-wrap: anywhere;
   }
 
   .headline {
@@ -124,8 +128,8 @@ export const articleCardStyles = css`
   }
 
   /*
-   * Each item starts with its "·"; items overlap the gap by its width, so the first item of every line has its
-   * dot just outside the box, where overflow clips it: no line starts with a separator.
+   * Each item has its "·" just before its start, in the gap; the first item of every line has it outside the
+   * box, where overflow clips it: no line starts with a separator, and a wrapped name's lines all start in the box.
    */
   .meta {
     display: flex;
@@ -134,17 +138,18 @@ export const articleCardStyles = css`
     overflow: hidden;
     margin: 0;
     margin-block-start: auto;
-    font-size: 0.8125em;
+    font-size: var(--_small);
     color: var(--_muted);
   }
 
   .meta > * {
-    margin-inline-start: -1.5em;
+    position: relative;
   }
 
   .meta > *::before {
     content: '·';
-    display: inline-block;
+    position: absolute;
+    inset-inline-end: 100%;
     inline-size: 1.5em;
     text-align: center;
   }
@@ -154,21 +159,41 @@ export const articleCardStyles = css`
     color: var(--_muted);
   }
 
-  /* Cards that load their data reserve every block at its final size, so nothing moves when it arrives. */
-  .reserve .section,
-  .reserve .meta {
-    block-size: 1lh;
-    flex-wrap: nowrap;
-    overflow: hidden;
-    white-space: nowrap;
+  /*
+   * Cards that load their data reserve their text at its final size, so nothing moves when it arrives: one box
+   * for the section line, the headline's and the excerpt's lines and one meta line. Inside it the headline
+   * takes the lines it needs, the meta line wraps if it must, and the excerpt fills the rest, clamped to the
+   * whole lines that fit (the element sets --_fit).
+   */
+  .reserve .body {
+    block-size: calc(
+      (2 * var(--_small) + var(--_excerpt-lines) * 1em) * 1.5 + var(--_headline-lines) * var(--_headline-line) + 1.5 *
+        var(--_space)
+    );
   }
 
-  .reserve .headline {
+  .reserve.compact .body {
+    block-size: calc(
+      var(--_small) * 1.5 + var(--_headline-lines) * var(--_headline-line) + var(--_space) / 2
+    );
+  }
+
+  .reserve .section {
+    block-size: 1lh;
+  }
+
+  .reserve .headline.pending {
     block-size: calc(var(--_headline-lines) * 1lh);
   }
 
   .reserve .excerpt {
-    block-size: calc(var(--_excerpt-lines) * 1lh);
+    flex: 1;
+    min-block-size: 0;
+    -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
+  }
+
+  .reserve .meta.pending {
+    block-size: 1lh;
   }
 
   .pending {

@@ -8,6 +8,7 @@ import { whenNearViewport } from '../../internal/near-viewport.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { collapseWhitespace, truncateGraphemes } from '../../internal/text.js';
 import { safeHttpUrl } from '../../internal/url.js';
+import { canonicalTag, languageFromScript } from '../../i18n/locale.js';
 import { type Article, ArticleLoadError, type LoadFailure, loadArticle } from './article-source.js';
 import { theme } from '../../internal/theme.styles.js';
 import { articleCardStyles } from './article-card.styles.js';
@@ -127,6 +128,14 @@ export class NwArticleCard extends NwElement {
 
   #stopWaiting?: () => void;
   #abort?: AbortController;
+  /** The reserved excerpt, watched so its clamp follows the space the headline and meta line leave it. */
+  #excerpt?: Element;
+  #fit = new ResizeObserver((entries) => {
+    for (const { target, contentRect } of entries) {
+      const lines = Math.floor(contentRect.height / parseFloat(getComputedStyle(target).lineHeight) + 0.01);
+      (target as HTMLElement).style.cssText = lines ? `--_fit:${lines}` : 'visibility:hidden';
+    }
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -153,6 +162,14 @@ export class NwArticleCard extends NwElement {
     if (changed.has('image')) this.imageFailed = false;
   }
 
+  protected override updated(): void {
+    const excerpt = this.renderRoot.querySelector('.reserve .excerpt') ?? undefined;
+    if (excerpt === this.#excerpt) return;
+    this.#fit.disconnect();
+    this.#excerpt = excerpt;
+    if (excerpt) this.#fit.observe(excerpt);
+  }
+
   #waitForViewport(): void {
     this.#stopWaiting?.();
     this.#stopWaiting = whenNearViewport(this, () => void this.#load());
@@ -170,23 +187,36 @@ export class NwArticleCard extends NwElement {
     const abort = new AbortController();
     this.#abort = abort;
     this.status = 'loading';
+    let article: Article;
+    let failure: ArticleCardErrorDetail | undefined;
     try {
-      const article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
-      if (abort.signal.aborted) return;
-      this.fetched = article;
-      this.imageFailed = false;
-      this.contentLang = article.lang;
-      this.resolveLanguage();
-      this.status = 'loaded';
-      await this.updateComplete;
-      this.emit<Article>('nw-load', article);
+      article = await loadArticle(src, abort.signal, NwArticleCard.timeout);
     } catch (error) {
-      if (abort.signal.aborted) return;
       const { reason, status } = error instanceof ArticleLoadError ? error : new ArticleLoadError('invalid-data');
-      this.status = 'failed';
-      await this.updateComplete;
-      this.emit<ArticleCardErrorDetail>('nw-error', status ? { reason, status } : { reason });
+      failure = status ? { reason, status } : { reason };
+      article = this.#fallback();
     }
+    if (abort.signal.aborted) return;
+    this.fetched = article;
+    this.imageFailed = false;
+    this.contentLang = article.lang;
+    this.resolveLanguage();
+    this.status = failure ? 'failed' : 'loaded';
+    await this.updateComplete;
+    if (failure) this.emit<ArticleCardErrorDetail>('nw-error', failure);
+    else this.emit<Article>('nw-load', article);
+  }
+
+  /**
+   * What a failed card still has: the first light-DOM `<a href>` (the fallback partners write), if its URL is
+   * safe, for its link, text and language. Without an `href` attribute it is the card's link.
+   */
+  #fallback(): Article {
+    const link = this.querySelector<HTMLAnchorElement>('a[href]');
+    const href = safeHttpUrl(link?.getAttribute('href'));
+    if (!href || safeHttpUrl(this.href)) return {};
+    const headline = cleanText(link!.textContent!, LIMITS.headline);
+    return { href, headline, lang: canonicalTag(link!.lang) ?? (headline && languageFromScript(headline)) };
   }
 
   /** Attributes win over fetched values; each value is validated, and an invalid one counts as unset. */
@@ -223,9 +253,10 @@ export class NwArticleCard extends NwElement {
   protected override render(): TemplateResult {
     const article = this.#article;
     const layout = this.#effectiveLayout;
-    const fromSrc = this.status !== 'static';
+    const failed = this.status === 'failed';
+    // A card reserves its final size while it loads and once loaded; a failed one lays out what it has.
+    const fromSrc = this.status !== 'static' && !failed;
     const pending = this.status === 'waiting' || this.status === 'loading';
-    const failed = this.status === 'failed' && !article.headline;
     const showMedia = layout !== 'compact' && (fromSrc || article.image);
     const card = html`
       <article
@@ -242,7 +273,9 @@ export class NwArticleCard extends NwElement {
                 ${article.section ?? nothing}
               </p>`
             : nothing}
-          ${failed ? this.#renderFailure(article) : this.#renderHeadline(article, pending)}
+          ${failed && !article.headline && !article.href
+            ? html`<p class="message" role="status">${msg('This article could not be loaded.', { id: 'article-card.failed' })}</p>`
+            : this.#renderHeadline(article, pending)}
           ${layout !== 'compact' && (article.excerpt || fromSrc)
             ? html`<p part="excerpt" class="excerpt ${pending && !article.excerpt ? 'pending' : ''}">
                 ${article.excerpt ?? nothing}
@@ -280,41 +313,33 @@ export class NwArticleCard extends NwElement {
     `;
   }
 
+  /** The headline as the card's one link; an untitled article (WordPress allows them) is "Read the article". */
   #renderHeadline(article: Article, pending: boolean): TemplateResult {
     const blank = this.target === '_blank';
+    const text = article.headline ?? (pending ? undefined : msg('Read the article', { id: 'article-card.read' }));
     return html`
       <h3 part="headline" class="headline ${pending && !article.headline ? 'pending' : ''}">
-        ${article.href && article.headline
+        ${article.href && text
           ? html`<a
               class="link"
               href=${article.href}
               target=${this.target?.trim() || nothing}
               rel=${blank ? 'noopener noreferrer' : nothing}
-              >${article.headline}</a
+              >${text}</a
             >`
           : (article.headline ?? nothing)}
       </h3>
     `;
   }
 
-  /** A failed `src` with nothing to show: a plain link to the article if there is one, else a short message. */
-  #renderFailure(article: Article): TemplateResult {
-    return article.href
-      ? html`<h3 part="headline" class="headline">
-          <a class="link" href=${article.href}>${msg('Read the article', { id: 'article-card.read' })}</a>
-        </h3>`
-      : html`<p class="message headline" role="status">
-          ${msg('This article could not be loaded.', { id: 'article-card.failed' })}
-        </p>`;
-  }
-
-  #renderMeta(article: Article, pending: boolean): TemplateResult {
+  #renderMeta(article: Article, pending: boolean): TemplateResult | typeof nothing {
     const date = article.published ? new Date(article.published) : undefined;
     const when = date ? formatPublished(date, formatTag(this.locale)) : undefined;
     const minutes = this.#minutes(article);
     const empty = !article.author && !when && !minutes;
+    if (empty && !pending) return nothing;
     return html`
-      <p part="meta" class="meta ${pending && empty ? 'pending' : ''}">
+      <p part="meta" class="meta ${empty ? 'pending' : ''}">
         ${article.author ? html`<span part="author"><bdi>${article.author}</bdi></span>` : nothing}
         ${when ? html`<time part="date" datetime=${date!.toISOString()}>${when}</time>` : nothing}
         ${minutes ? html`<span part="reading-time">${readingTimeText(minutes, formatTag(this.locale))}</span>` : nothing}

@@ -62,12 +62,20 @@ function positive(value: unknown): number | undefined {
 }
 
 /**
+ * Elements whose content a reader never sees as text: code and styles, inert templates, and fallbacks for
+ * browsers without scripts or frames (a `DOMParser` document runs no scripts, so it parses `<noscript>` as markup).
+ */
+const NOT_TEXT = 'script,style,template,noscript,noembed,noframes,iframe,object';
+
+/**
  * Plain text of an HTML fragment. `DOMParser` documents are inert (no scripts run, no images load), and
  * block boundaries become spaces so "<p>a</p><p>b</p>" counts two words.
  */
 export function htmlToText(html: string): string {
   const spaced = html.replace(/<\/?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|tr|td|th)\b[^>]*>/gi, ' $& ');
-  return new DOMParser().parseFromString(spaced, 'text/html').body.textContent ?? '';
+  const { body } = new DOMParser().parseFromString(spaced, 'text/html');
+  body.querySelectorAll(NOT_TEXT).forEach((element) => element.remove());
+  return body.textContent ?? '';
 }
 
 /** WordPress's `date_gmt` has no zone and is UTC; a value that does not parse is dropped. */

@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/article-card.js';
 import { NwArticleCard } from '../../../src/article-card.js';
@@ -427,6 +428,197 @@ describe('<nw-article-card>', () => {
       observer?.disconnect();
       expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
     });
+  });
+
+  describe('a failed src', () => {
+    const failing: Array<[string, string]> = [
+      ['404s', '/test/fixtures/missing.json'],
+      ['is not JSON', '/test/fixtures/not-json.html'],
+      ['times out', slow(3000)],
+    ];
+    const visibleBox = (el: NwArticleCard) => el.getBoundingClientRect();
+    let timeout: number;
+    beforeEach(() => {
+      timeout = NwArticleCard.timeout;
+      NwArticleCard.timeout = 500;
+    });
+    afterEach(() => (NwArticleCard.timeout = timeout));
+
+    for (const [name, src] of failing) {
+      it(`that ${name}, without href, links the light-DOM fallback with its text and language`, async () => {
+        const el = await card(html`<div lang="en" dir="ltr" style="inline-size: 300px">
+          <nw-article-card src=${src}><a href="/articles/talks" lang="ar" dir="rtl">محادثات سرية مباشرة</a></nw-article-card>
+        </div>`);
+        await nextEvent(el, 'nw-error');
+        await el.updateComplete;
+        const links = el.shadowRoot!.querySelectorAll('a');
+        expect(links).to.have.length(1);
+        expect(links[0].href).to.equal(new URL('/articles/talks', location.href).href);
+        expect(links[0].textContent!.trim()).to.equal('محادثات سرية مباشرة');
+        expect(inner(el).lang).to.equal('ar');
+        expect(inner(el).dir).to.equal('rtl');
+        // No empty picture box, no placeholder blocks: the card is about as tall as its one link.
+        expect(el.shadowRoot!.querySelector('.media, .pending, [part=excerpt], [part=section]')).to.equal(null);
+        expect(visibleBox(el).height).to.be.below(120);
+        await expect(el).to.be.accessible();
+      });
+
+      it(`that ${name}, without href or link, collapses to a short localized message`, async () => {
+        const el = await card(html`<div lang="ar" dir="rtl" style="inline-size: 300px"><nw-article-card src=${src}></nw-article-card></div>`);
+        await nextEvent(el, 'nw-error');
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('.media, .pending')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim()).to.equal('تعذّر تحميل المقال.');
+        expect(visibleBox(el).height).to.be.below(100);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('never uses a javascript: light-DOM link', async () => {
+      const el = await card(html`<nw-article-card lang="en" src="/test/fixtures/missing.json"><a href="javascript:alert(1)">Click me</a></nw-article-card>`);
+      await nextEvent(el, 'nw-error');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+      expect(el.shadowRoot!.textContent).to.not.contain('Click me');
+      expect(el.shadowRoot!.textContent).to.contain('This article could not be loaded.');
+    });
+
+    it('prefers its href attribute to the light-DOM link', async () => {
+      const el = await card(html`<nw-article-card lang="en" src="/test/fixtures/missing.json" href="https://news.example/a"><a href="/other">Other</a></nw-article-card>`);
+      await nextEvent(el, 'nw-error');
+      await el.updateComplete;
+      const link = el.shadowRoot!.querySelector('a')!;
+      expect(link.href).to.equal('https://news.example/a');
+      expect(link.textContent!.trim()).to.equal('Read the article');
+    });
+  });
+
+  describe('untitled articles', () => {
+    it('link "Read the article" when the headline is empty or only script', async () => {
+      for (const [lang, expected] of [
+        ['en', 'Read the article'],
+        ['ar', 'اقرأ المقال'],
+      ]) {
+        for (const headline of ['', '   ']) {
+          const el = await card(html`<nw-article-card lang=${lang} href="https://news.example/untitled" headline=${headline}></nw-article-card>`);
+          const link = el.shadowRoot!.querySelector('a')!;
+          expect(link.href).to.equal('https://news.example/untitled');
+          expect(link.textContent!.trim()).to.equal(expected);
+          await expect(el).to.be.accessible();
+        }
+      }
+    });
+
+    it('loads an untitled WordPress post as a named link, without the text of its scripts and styles', async () => {
+      const el = await card(html`<nw-article-card src="/test/fixtures/wp-post-untitled.json"></nw-article-card>`);
+      await nextEvent(el, 'nw-load');
+      const link = el.shadowRoot!.querySelector('a')!;
+      expect(link.href).to.equal('https://news.example/?p=4900');
+      expect(link.textContent!.trim()).to.equal('اقرأ المقال');
+      expect(el.shadowRoot!.textContent).to.not.match(/alert|color:|template text|noscript text/);
+      expect(partText(el, 'excerpt')).to.equal('نص المقتطف');
+      // The body is six words once its script, style, template and noscript are gone: one minute.
+      expect(partText(el, 'reading-time')).to.equal('دقيقة واحدة للقراءة');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the reserved text of a card filled from src', () => {
+    /** Line box height of an element, in px. */
+    const lineOf = (el: Element) => parseFloat(getComputedStyle(el).lineHeight);
+    const lines = (el: Element) => el.getBoundingClientRect().height / lineOf(el);
+    const clampOf = (el: Element) => Number(getComputedStyle(el).getPropertyValue('-webkit-line-clamp'));
+
+    async function loaded(src: string, width: number, style = '') {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en" dir="ltr" style="inline-size: ${width}px; ${style}">
+        <nw-article-card src=${src}></nw-article-card>
+      </div>`);
+      const el = wrapper.querySelector('nw-article-card')!;
+      await el.updateComplete;
+      const loading = el.getBoundingClientRect().height;
+      await nextEvent(el, 'nw-load');
+      await el.updateComplete;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+      return { el, loading };
+    }
+
+    function expectNothingClipped(el: NwArticleCard, what: string) {
+      const headline = part(el, 'headline')!;
+      const excerpt = part(el, 'excerpt')!;
+      const meta = part(el, 'meta')!;
+      // The headline shows whole lines only (never a line cut through), at most its budget.
+      expect(Math.abs(lines(headline) - Math.round(lines(headline))), `${what}: headline lines ${lines(headline)}`).to.be.below(0.05);
+      expect(Math.round(lines(headline))).to.be.within(1, 3);
+      // The excerpt shows exactly the whole lines that fit its box: no cut line, and no gap of a line or more.
+      const shown = clampOf(excerpt) * lineOf(excerpt);
+      const box = excerpt.getBoundingClientRect().height;
+      expect(shown, `${what}: excerpt shows ${shown}px in a ${box}px box`).to.be.at.most(box + 0.5);
+      expect(box - shown, `${what}: gap under the excerpt`).to.be.below(lineOf(excerpt));
+      // The meta line is entirely visible: not cut horizontally nor vertically, and inside the card.
+      expect(meta.scrollWidth, `${what}: meta width`).to.be.at.most(meta.clientWidth + 1);
+      expect(meta.scrollHeight, `${what}: meta height`).to.be.at.most(meta.clientHeight + 1);
+      const body = meta.parentElement!.getBoundingClientRect();
+      expect(meta.getBoundingClientRect().bottom, `${what}: meta inside the card`).to.be.at.most(body.bottom + 0.5);
+    }
+
+    for (const width of [265, 343]) {
+      it(`shows the Arabic post without clipping its headline or meta line (${width} px)`, async () => {
+        const { el, loading } = await loaded(WP_POST, width, '--nw-excerpt-lines: 2');
+        expectNothingClipped(el, `${width} px`);
+        expect(el.getBoundingClientRect().height).to.equal(loading);
+      });
+    }
+
+    it('gives the lines of a one-line headline to the excerpt, at the same height', async () => {
+      const { el, loading } = await loaded('/test/fixtures/wp-post-ar-short-title.json', 343);
+      expectNothingClipped(el, 'short headline');
+      const headline = part(el, 'headline')!;
+      const excerpt = part(el, 'excerpt')!;
+      expect(Math.round(lines(headline))).to.equal(1);
+      // Three headline lines were reserved; the two it does not use go to the excerpt (3 lines by default).
+      expect(clampOf(excerpt)).to.equal(5);
+      expect(excerpt.getBoundingClientRect().top - headline.getBoundingClientRect().bottom).to.be.below(lineOf(excerpt));
+      expect(el.getBoundingClientRect().height).to.equal(loading);
+    });
+
+    it('lets a long meta line wrap inside the reserved box', async () => {
+      const { el, loading } = await loaded(WP_POST, 200);
+      expectNothingClipped(el, '200 px');
+      expect(part(el, 'meta')!.getBoundingClientRect().height / lineOf(part(el, 'meta')!)).to.be.above(1.5);
+      expect(el.getBoundingClientRect().height).to.equal(loading);
+    });
+  });
+
+  describe('long words', () => {
+    const word = 'ب'.repeat(120) + 'x'.repeat(125);
+    for (const [name, attrs] of [
+      ['attributes', { src: undefined }],
+      ['src', { src: WP_POST }],
+    ] as const) {
+      it(`never widen the card or the page (${name}, 375 px)`, async () => {
+        const wrapper = await fixture<HTMLElement>(html`<div style="inline-size: 375px">
+          <div style="display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 16px">
+            <nw-article-card src=${attrs.src ?? nothing} href="/a" headline=${word} author=${word} section=${word} excerpt=${word} reading-time="3"></nw-article-card>
+          </div>
+          <div style="display: flex"><nw-article-card layout="compact" href="/a" headline=${word} author=${word} reading-time="3"></nw-article-card></div>
+          <div style="display: flex"><nw-article-card href="/a" headline=${word} section=${word} author=${word} reading-time="3"></nw-article-card></div>
+        </div>`);
+        const cards = [...wrapper.querySelectorAll('nw-article-card')];
+        if (attrs.src) await nextEvent(cards[0], 'nw-load');
+        await Promise.all(cards.map((el) => el.updateComplete));
+        for (const el of cards) {
+          expect(el.getBoundingClientRect().width, el.getAttribute('layout') ?? 'vertical').to.be.at.most(375);
+          for (const name of ['headline', 'author']) {
+            const box = part(el, name)!.getBoundingClientRect();
+            expect(box.right - wrapper.getBoundingClientRect().left, name).to.be.at.most(375.5);
+          }
+        }
+        expect(wrapper.scrollWidth).to.be.at.most(375);
+        expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+      });
+    }
   });
 
   describe('fallback content', () => {

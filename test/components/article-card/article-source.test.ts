@@ -63,6 +63,43 @@ describe('normalizeArticle', () => {
   });
 });
 
+describe('text that is not text', () => {
+  const hidden: Array<[string, string]> = [
+    ['script', '<script>alert("x")</script>'],
+    ['style', '<style>p { color: red }</style>'],
+    ['template', '<template><p>draft</p></template>'],
+    ['noscript', '<noscript><img src="x.jpg">fallback</noscript>'],
+    ['iframe', '<iframe src="https://evil.example">frame</iframe>'],
+    ['object', '<object data="x.swf">object</object>'],
+    ['noembed', '<noembed>noembed</noembed>'],
+    ['SVG script', '<svg><script>alert(2)</script></svg>'],
+    ['nested script', '<div><p><span><script>var secret = 1</script></span></p></div>'],
+    ['uppercase SCRIPT', '<SCRIPT type="text/javascript">alert(3)</SCRIPT>'],
+  ];
+  for (const [name, markup] of hidden) {
+    it(`drops ${name} from title, excerpt and content`, () => {
+      const post = {
+        link: 'https://news.example/?p=1',
+        title: { rendered: `عنوان${markup}` },
+        excerpt: { rendered: `<p>مقتطف</p>${markup}` },
+        content: { rendered: `<p>كلمة أخرى</p>${markup}` },
+      };
+      const article = normalizeArticle(post, BASE)!;
+      expect(article.headline).to.equal('عنوان');
+      expect(article.excerpt).to.equal('مقتطف');
+      expect(article.text).to.equal('كلمة أخرى');
+    });
+  }
+
+  it('keeps an untitled post (WordPress allows them) by its link', () => {
+    for (const title of ['', '<script>alert(1)</script>', '<style>a{}</style>  ']) {
+      const article = normalizeArticle({ link: 'https://news.example/?p=2', title: { rendered: title }, content: { rendered: '<p>نص</p>' } }, BASE)!;
+      expect(article.href, JSON.stringify(title)).to.equal('https://news.example/?p=2');
+      expect(article.headline, JSON.stringify(title)).to.equal(undefined);
+    }
+  });
+});
+
 describe('loadArticle', () => {
   it('loads without credentials and resolves relative image URLs against the JSON URL', async () => {
     const article = await loadArticle('/test/fixtures/wp-post-ar.json', new AbortController().signal);
