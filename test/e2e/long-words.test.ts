@@ -8,8 +8,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, readDb, startServer, type E2eServer } from './support.js';
 import Database from 'better-sqlite3';
 
-/** WordPress's longest name (245 characters), without a place to break. */
-const NAME = 'ب'.repeat(120) + 'W'.repeat(125);
+/** WordPress's longest name (245 bytes of UTF-8, as it counts), without a place to break. */
+const NAME = 'ب'.repeat(60) + 'W'.repeat(125);
 const WORD = 'x'.repeat(400);
 const WIDTHS = [375, 1280];
 

@@ -67,7 +67,7 @@ describe('/ — the seed article page', () => {
   });
 
   test('loads the widgets and the stylesheet from this origin, and nothing inline', () => {
-    assert.ok(page.includes('<script type="module" src="/dist/news-widgets.js"></script>'));
+    assert.ok(page.includes('<script type="module" src="/dist/news-widgets.js" blocking="render"></script>'), 'render-blocking: a late script shifts nothing');
     assert.ok(page.includes('<link rel="stylesheet" href="/site.css">'));
     assert.equal(tags(page, 'script').length, 1);
     assert.doesNotMatch(page, /\son[a-z]+=/i, 'no inline event handlers');

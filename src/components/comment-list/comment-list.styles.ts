@@ -40,8 +40,7 @@ export const commentListStyles = css`
   [part~='author'] {
     font-weight: 700;
   }
-  time,
-  .muted {
+  time {
     color: var(--_muted);
     font-size: 0.875em;
   }

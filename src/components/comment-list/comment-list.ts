@@ -299,21 +299,25 @@ export class NwCommentList extends NwElement {
 
   protected override render(): TemplateResult {
     const tree = buildThreads(this.shown.map((shown) => ({ ...shown.comment, shown })));
+    const loadingText = msg('Loading comments…', { id: 'comment-list.loading' });
+    // Until the first page arrives the heading says it is loading, on the line the count will take: a loading line
+    // of its own would push everything below it down and back (a layout shift).
     const count =
-      this.total === undefined
-        ? msg('Comments', { id: 'comment-list.heading' })
-        : commentCountText(this.total, formatTag(this.locale));
+      this.total !== undefined
+        ? commentCountText(this.total, formatTag(this.locale))
+        : this.loading
+          ? loadingText
+          : msg('Comments', { id: 'comment-list.heading' });
     return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
       ${heading(this.headingLevel, 'count', count)}
       ${tree.length ? this.#renderThread(tree) : nothing}
-      ${this.loading ? html`<p class="muted">${msg('Loading comments…', { id: 'comment-list.loading' })}</p>` : nothing}
       ${this.failed
         ? html`<p>${msg('Comments could not be loaded.', { id: 'comment-list.failed' })}</p>
             <button type="button" part="retry" @click=${this.#load}>${msg('Try again', { id: 'comment-list.retry' })}</button>`
         : nothing}
-      ${!this.loading && !this.failed && this.page > 0 && this.page < this.pages
+      ${!this.failed && this.page > 0 && this.page < this.pages
         ? html`<button type="button" part="more" @click=${this.#load}>
-            ${msg('Load more comments', { id: 'comment-list.more' })}
+            ${this.loading ? loadingText : msg('Load more comments', { id: 'comment-list.more' })}
           </button>`
         : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>

@@ -13,8 +13,8 @@ const page = (comments: unknown[], total = comments.length, pages = 1): Response
   json(comments, 200, { 'X-WP-Total': String(total), 'X-WP-TotalPages': String(pages) });
 
 const T = {
-  en: { count3: '3 comments', reply: 'Reply', cancel: 'Cancel reply', more: 'Load more comments', failed: 'Comments could not be loaded.', retry: 'Try again', held: 'Awaiting moderation', ago: '2 hours ago', replyHeld: 'Your reply is awaiting moderation.' },
-  ar: { count3: '3 تعليقات', reply: 'رد', cancel: 'إلغاء الرد', more: 'تحميل المزيد من التعليقات', failed: 'تعذّر تحميل التعليقات.', retry: 'أعد المحاولة', held: 'بانتظار المراجعة', ago: 'قبل ساعتين', replyHeld: 'ردّك بانتظار المراجعة.' },
+  en: { count3: '3 comments', reply: 'Reply', cancel: 'Cancel reply', more: 'Load more comments', loading: 'Loading comments…', failed: 'Comments could not be loaded.', retry: 'Try again', held: 'Awaiting moderation', ago: '2 hours ago', replyHeld: 'Your reply is awaiting moderation.' },
+  ar: { count3: '3 تعليقات', reply: 'رد', cancel: 'إلغاء الرد', more: 'تحميل المزيد من التعليقات', loading: 'جارٍ تحميل التعليقات…', failed: 'تعذّر تحميل التعليقات.', retry: 'أعد المحاولة', held: 'بانتظار المراجعة', ago: 'قبل ساعتين', replyHeld: 'ردّك بانتظار المراجعة.' },
 };
 
 const three = (): unknown[] => [
@@ -92,6 +92,31 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       expect(new URL(String(fetch().secondCall.args[0])).searchParams.get('per_page')).to.equal('3');
       await list.updateComplete;
       expect($(list, '[part~=more]')).to.equal(null);
+    });
+
+    it('says it is loading on the line of its heading, so nothing below moves when the page arrives', async () => {
+      let answer!: (response: Response) => void;
+      fetch().onFirstCall().returns(new Promise<Response>((resolve) => (answer = resolve)));
+      const list = await mount();
+      await waitUntil(() => $(list, 'section')?.getAttribute('aria-busy') === 'true');
+      expect(text($(list, '[part~=count]'))).to.equal(t.loading);
+      const loadingHeight = list.getBoundingClientRect().height;
+      answer(page([]));
+      await loaded(list);
+      expect(list.getBoundingClientRect().height).to.equal(loadingHeight);
+    });
+
+    it('keeps "load more" in place while the next page loads', async () => {
+      let answer!: (response: Response) => void;
+      fetch().onFirstCall().resolves(page(three(), 4, 2));
+      fetch().onSecondCall().returns(new Promise<Response>((resolve) => (answer = resolve)));
+      const list = await mount('per-page="3"');
+      await loaded(list);
+      $(list, '[part~=more]')!.click();
+      await waitUntil(() => $(list, 'section')?.getAttribute('aria-busy') === 'true');
+      expect(text($(list, '[part~=more]'))).to.equal(t.loading);
+      answer(page([comment({ id: 4, author_name: 'Mona' })], 4, 2));
+      await waitUntil(() => $(list, '#comment-4'));
     });
 
     it('shows a retry button when loading fails, and retries', async () => {
