@@ -80,9 +80,16 @@ export function html(strings: TemplateStringsArray, ...values: readonly Interpol
   return new SafeHtml(out);
 }
 
-/** Plain text of stored HTML, for word counts and meta descriptions: tags dropped, the few entities decoded. */
+/**
+ * Elements whose content a browser never shows as text (the card's NOT_TEXT, in article-source.ts): a script or style in a
+ * post must not count as words or reach a description.
+ */
+const HIDDEN_CONTENT = /<(script|style|template|noscript|noembed|noframes|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/** Plain text of stored HTML, for word counts and meta descriptions: hidden content and tags dropped, the few entities decoded. */
 export function textFromHtml(markup: string): string {
   return markup
+    .replace(HIDDEN_CONTENT, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#039);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#039': "'" })[name] ?? '')
     .replace(/\s+/g, ' ')

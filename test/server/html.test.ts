@@ -37,6 +37,11 @@ describe('textFromHtml', () => {
     assert.equal(textFromHtml('<p>a &amp; b</p>\n\n<h2 class="x">&lt;c&gt;</h2>'), 'a & b <c>');
     assert.equal(textFromHtml('&amp;lt;'), '&lt;', 'decoded once, not twice');
   });
+
+  test('drops what a browser never shows as text: scripts, styles, templates', () => {
+    const markup = '<p>one</p><script>var a = "<p>x</p>";</script><STYLE media="all">p{}</STYLE><template><p>hidden</p></template><noscript>no</noscript><p>two</p>';
+    assert.equal(textFromHtml(markup), 'one two');
+  });
 });
 
 describe('fillTemplate', () => {
