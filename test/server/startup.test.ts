@@ -4,22 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDb, tempDir } from './support.js';
+import { openDb, scratchDirs } from './support.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-const dirs: string[] = [];
-after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const scratch = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
+const scratch = scratchDirs();
 
 interface Outcome {
   /** The exit code, or `listening` once the start line is printed (the process is then stopped). */

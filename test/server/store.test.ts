@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { defaultPaths } from '../../server/config.js';
@@ -8,7 +7,7 @@ import { createCommentStore, DUPLICATE_SQL, type NewComment } from '../../server
 import { migrations } from '../../server/store/migrations.js';
 import { contentHash, openDatabase, schemaVersion, type Db } from '../../server/store/database.js';
 import { seedIfEmpty } from '../../server/store/seed.js';
-import { openDb, startServer, tempDir } from './support.js';
+import { openDb, scratchDirs, startServer } from './support.js';
 
 const count = (file: string, table: string) => {
   const db = openDb(file);
@@ -19,13 +18,7 @@ const count = (file: string, table: string) => {
   }
 };
 
-const dirs: string[] = [];
-after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const scratch = () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-};
+const scratch = scratchDirs();
 
 describe('the SQLite store', () => {
   test('first start creates the folder and seeds; a restart on the same file keeps the rows, once', async () => {

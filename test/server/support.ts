@@ -22,6 +22,17 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'nw-server-'));
 }
 
+/** A maker of temp dirs for one test file, all removed after its tests. */
+export function scratchDirs(): () => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+}
+
 /** A stand-in for `npm run build`'s output: an entry file, a hashed chunk and a source map. */
 function fakeDist(dir: string): string {
   const dist = join(dir, 'dist');

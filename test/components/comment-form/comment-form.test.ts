@@ -116,6 +116,15 @@ async function settle(form: NwCommentForm, phaseText: string): Promise<void> {
   await form.updateComplete;
 }
 
+/** A reload: a new form in the old one's place, for the same endpoint and `post`; what the browser stored is kept. */
+async function reload(form: NwCommentForm, post = 42): Promise<NwCommentForm> {
+  const wrapper = form.parentElement!;
+  wrapper.innerHTML = `<nw-comment-form endpoint="${ENDPOINT}" post-id="${post}"></nw-comment-form>`;
+  const again = wrapper.firstElementChild as NwCommentForm;
+  await again.updateComplete;
+  return again;
+}
+
 for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
 
@@ -222,10 +231,7 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
     it('words the restored-draft notice in the reader’s language', async () => {
       const first = await mount();
       await type(first, 'comment', 'old draft');
-      const wrapper = first.parentElement!;
-      wrapper.innerHTML = `<nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`;
-      const form = wrapper.firstElementChild as NwCommentForm;
-      await form.updateComplete;
+      const form = await reload(first);
       expect(text($(form, '[part~=notice]'))).to.equal(`${t.restored} ${t.discard}`);
     });
 
@@ -334,16 +340,12 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
         await expect(form).to.be.accessible();
 
         // A reload: a new element for the same endpoint, post and parent finds the draft.
-        const wrapper = form.parentElement!;
-        form.remove();
-        wrapper.innerHTML = `<nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`;
-        const again = wrapper.firstElementChild as NwCommentForm;
-        await again.updateComplete;
+        const again = await reload(form);
         expect($<HTMLTextAreaElement>(again, '#comment').value).to.equal('تعليق مهم جدًا');
         expect(text($(again, '[part~=notice]'))).to.contain(t.restored);
 
         // The original form's retry sends it once.
-        wrapper.replaceChildren(form);
+        again.parentElement!.replaceChildren(form);
         await form.updateComplete;
         fetch().resetHistory();
         fetch().callsFake(async () => json(comment({ id: 8 }), 201));
@@ -471,10 +473,7 @@ describe('<nw-comment-form> behaviour', () => {
     await form.updateComplete;
     expect(storedIdentity()).to.deep.equal({ author_name: 'سارة', author_email: 'sara@example.com', author_url: '' });
 
-    const wrapper = form.parentElement!;
-    wrapper.innerHTML = `<nw-comment-form endpoint="${ENDPOINT}" post-id="99"></nw-comment-form>`;
-    const other = wrapper.firstElementChild as NwCommentForm;
-    await other.updateComplete;
+    const other = await reload(form, 99);
     expect($<HTMLInputElement>(other, '#author').value).to.equal('سارة', 'remembered on another article');
     expect($<HTMLInputElement>(other, '#remember').checked).to.equal(true);
     expect($<HTMLTextAreaElement>(other, '#comment').value).to.equal('', 'the draft belongs to post 42');
@@ -497,10 +496,7 @@ describe('<nw-comment-form> behaviour', () => {
   it('discards a restored draft on request', async () => {
     const first = await mount();
     await type(first, 'comment', 'old draft');
-    const wrapper = first.parentElement!;
-    wrapper.innerHTML = `<nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`;
-    const form = wrapper.firstElementChild as NwCommentForm;
-    await form.updateComplete;
+    const form = await reload(first);
     expect(text($(form, '[part~=notice]'))).to.equal(`${en.restored} ${en.discard}`);
     await expect(form).to.be.accessible();
     $(form, '[part~=notice] button').click();
