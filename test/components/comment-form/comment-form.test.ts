@@ -322,6 +322,11 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
 
     const failures: Array<[string, () => Promise<Response>]> = [
       ['a 500 answer', async () => json({ code: 'internal', message: 'x' }, 500)],
+      // What the reference server answers while another process holds the database's write lock.
+      [
+        'a 503 (database busy)',
+        async () => json({ code: 'rest_database_busy', message: 'The database is busy.', data: { status: 503 } }, 503, { 'Retry-After': '1' }),
+      ],
       ['a non-JSON answer', async () => new Response('<!doctype html><title>Bad gateway</title>', { status: 200 })],
       ['a dropped connection', () => Promise.reject(new TypeError('NetworkError when attempting to fetch resource.'))],
     ];
