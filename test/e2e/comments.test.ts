@@ -2,6 +2,7 @@
  * Comments on the article page `/` against the real server and its SQLite file (SPEC §6, §7, §8): publish,
  * reload, reply, moderation hold, and a draft that survives a failed send.
  */
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
@@ -275,6 +276,35 @@ describe('comments on / (MODERATION=approve)', () => {
       await until(async () => (await listed(page)).some((c) => c.text === draft), 'the comment in the list');
       assert.deepEqual(session.offsite, []);
     } finally {
+      await session.close();
+    }
+  });
+
+  it('keeps the draft while another process holds the database: a 503, then "Try again" stores one row', async () => {
+    const session = await openArticle(approve);
+    const { page } = session;
+    const draft = 'تعليق كُتب بينما كانت قاعدة البيانات مقفلة.';
+    const locker = new Database(approve.dbFile);
+    try {
+      await fillForm(page, FORM, draft);
+      locker.exec('BEGIN IMMEDIATE');
+      const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === ENDPOINT);
+      await page.locator(`${FORM} [part=submit]`).click();
+      const response = await answered;
+      assert.equal(response.status(), 503);
+      assert.equal(response.headers()['retry-after'], '1');
+      await waitForStatus(page, TEXT.failed);
+      assert.equal(await page.locator(field(FORM, 'comment')).inputValue(), draft, 'the text is still in the form');
+      // Reads go on meanwhile: the page itself still loads.
+      assert.equal((await fetch(`${approve.base}/wp-json/wp/v2/posts/${SEED_POST}`)).status, 200);
+      locker.exec('COMMIT');
+
+      await page.locator(`${FORM} [part=retry]`).click();
+      await waitForStatus(page, TEXT.published);
+      assert.equal(rows(approve, 'content = ?', draft).length, 1, 'exactly one row');
+    } finally {
+      if (locker.inTransaction) locker.exec('ROLLBACK');
+      locker.close();
       await session.close();
     }
   });
