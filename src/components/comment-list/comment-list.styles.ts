@@ -31,12 +31,6 @@ export const commentListStyles = css`
   article {
     padding-block: calc(var(--_space) * 0.75);
   }
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 0.5em;
-    align-items: baseline;
-  }
   [part~='author'] {
     font-weight: 700;
   }

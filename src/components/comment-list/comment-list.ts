@@ -256,8 +256,10 @@ export class NwCommentList extends NwElement {
         <header part="meta">
           <bdi id="author-${id}" part="author"
             >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener external">${author}</a>` : author}</bdi
-          >
-          ${when ? html`<span aria-hidden="true">·</span> <time part="date" datetime=${date.toISOString()}>${when}</time>` : nothing}
+          >${when
+            ? // A no-break space ties the separator to the name: a wrapped byline never starts a line with it.
+              html`&nbsp;<span aria-hidden="true">·</span> <time part="date" datetime=${date.toISOString()}>${when}</time>`
+            : nothing}
           ${comment.shown.own && comment.status !== 'approved'
             ? html`<span part="held">${msg('Awaiting moderation', { id: 'comment-list.held' })}</span>`
             : nothing}

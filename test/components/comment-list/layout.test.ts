@@ -197,6 +197,19 @@ for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
         expect(rect(list.shadowRoot!.querySelector('#author-1')!).width).to.be.at.most(375);
       });
 
+      it(`never starts a line with the byline's separator when a long name wraps (${layout})`, async () => {
+        fetch().callsFake(async () => page([comment({ id: 1, author_name: `${'ب'.repeat(30)} ${'x'.repeat(40)}` })]));
+        const wrapper = await mount(`<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`, '200px');
+        if (layout === 'block') wrapper.style.display = 'block';
+        const list = wrapper.querySelector('nw-comment-list')!;
+        await loaded(list);
+        const meta = list.shadowRoot!.querySelector('#comment-1 [part~=meta]')!;
+        const nameLines = [...meta.querySelector('[part~=author]')!.getClientRects()];
+        expect(nameLines.length).to.be.above(1, 'the name wraps');
+        const separator = rect(meta.querySelector('[aria-hidden=true]')!);
+        expect(separator.top).to.be.closeTo(nameLines.at(-1)!.top, 2, 'on the line the name ends on');
+      });
+
       it(`never widens a 375 px ${layout} column: the form’s errors and restored draft notice`, async () => {
         const first = await mount(`<nw-comment-form endpoint="${ENDPOINT}" post-id="42"></nw-comment-form>`);
         const textarea = first.querySelector('nw-comment-form')!.shadowRoot!.querySelector('textarea')!;
