@@ -1,11 +1,13 @@
 /**
  * The second minification pass over what Rolldown (oxc) wrote, shared by the build (vite.config.ts) and the
  * bench's Lit reference, so both are minified the same way: terser's extra passes find what oxc leaves, and it
- * drops the `@__PURE__` annotations oxc keeps.
+ * drops the `@__PURE__` annotations oxc keeps. `keep_fargs: false` drops unused trailing parameters (Lit's empty
+ * `willUpdate(e){}` and the like): nothing here reads a function's `length`. With a third pass, against
+ * `passes: 2` alone: 15 bytes gzip off news-widgets.js, 13 off share-button.js, 21 off article-card.js.
  */
 import { minify } from 'terser';
 
 /** `sourceMap`, when given, is terser's option: e.g. `{ content, url }` to compose with the input's map. */
 export function secondPass(code, sourceMap) {
-  return minify(code, { module: true, compress: { passes: 2 }, ...(sourceMap && { sourceMap }) });
+  return minify(code, { module: true, compress: { passes: 3, keep_fargs: false }, ...(sourceMap && { sourceMap }) });
 }
