@@ -124,10 +124,6 @@ export class NwShareButton extends NwElement {
     if (!event.composedPath().includes(this)) this.#closeMenu(false);
   };
 
-  get #trigger(): HTMLButtonElement | null {
-    return this.renderRoot.querySelector('[part="trigger"]');
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#closeMenu(false);
@@ -358,7 +354,7 @@ export class NwShareButton extends NwElement {
     window.removeEventListener('resize', this.#onResize);
     if (!this.open) return;
     this.open = false;
-    if (refocus) this.#trigger?.focus();
+    if (refocus) this.renderRoot.querySelector<HTMLElement>('[part=trigger]')?.focus();
   }
 
   /**
@@ -396,19 +392,18 @@ export class NwShareButton extends NwElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const move = (index: number): void => this.#focusItem(index);
     switch (event.key) {
       case 'ArrowDown':
-        move(current + 1);
+        this.#focusItem(current + 1);
         break;
       case 'ArrowUp':
-        move(current - 1);
+        this.#focusItem(current - 1);
         break;
       case 'Home':
-        move(0);
+        this.#focusItem(0);
         break;
       case 'End':
-        move(-1);
+        this.#focusItem(-1);
         break;
       case 'Escape':
       case 'Tab':
@@ -424,7 +419,7 @@ export class NwShareButton extends NwElement {
         const key = event.key.toLocaleLowerCase(this.locale);
         // From the item after the current one, wrapping around.
         const next = [...items.slice(current + 1), ...items].findIndex((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key));
-        if (next >= 0) move(current + 1 + next);
+        if (next >= 0) this.#focusItem(current + 1 + next);
       }
     }
     event.preventDefault();
