@@ -32,6 +32,34 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/** A css`` template (the stylesheets have no `${}`), a calc() in it, and the spaces CSS does not need in them. */
+const CSS_TEMPLATE = /\bcss`[^`]*`/g;
+const SPACED = /calc\((?:[^()]|\([^()]*\))*\)|, /g;
+
+/**
+ * What clean-css leaves spaced in the minified stylesheets: `calc(var(--_space) * 1.25)`, `calc(100% / 2)` and
+ * the commas of `var(--nw-radius, 4px)` and `light-dark(#fff, #1e1e1e)` (custom property values it does not
+ * touch). `*` and `/` need no spaces (only `+` and `-` do), nor does a comma: 8 bytes gzip off share-button.js, 7 off
+ * comment-form.js and comment-list.js.
+ */
+function tightenCss(): Plugin {
+  return {
+    name: 'nw-tighten-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || !id.endsWith('.styles.ts')) return null;
+      const result = new MagicString(code);
+      for (const template of code.matchAll(CSS_TEMPLATE)) {
+        for (const match of template[0].matchAll(SPACED)) {
+          const start = template.index + match.index;
+          result.overwrite(start, start + match[0].length, match[0] === ', ' ? ',' : match[0].replace(/ ?([*/]) /g, '$1'));
+        }
+      }
+      return result.hasChanged() ? { code: result.toString(), map: result.generateMap({ hires: true }) } : null;
+    },
+  };
+}
+
 const STR_TAG = '\0nw-str-tag';
 
 /**
@@ -132,7 +160,7 @@ function terserPass(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [minifyTemplates(), standaloneCatalogs(), shortMessageIds(), shortCustomProperties(), terserPass()],
+  plugins: [minifyTemplates(), tightenCss(), standaloneCatalogs(), shortMessageIds(), shortCustomProperties(), terserPass()],
   build: {
     target: 'es2022',
     outDir: 'dist',
