@@ -33,9 +33,13 @@ const STATUS_MS = 5000;
 /** The space, in CSS px, kept between the menu or the status and the edges of the viewport. */
 const EDGE = 8;
 
-/** One icon. Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace. */
-function icon(name: string): TemplateResult {
-  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
+/**
+ * An icon and its label, the label hidden where the control shows the icon only (its name is then an
+ * `aria-label`). Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace.
+ */
+function iconAndLabel(name: string, label: string, hidden: boolean): TemplateResult {
+  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg
+    ><span part="label" ?hidden=${hidden}>${label}</span>`;
 }
 
 /**
@@ -194,19 +198,20 @@ export class NwShareButton extends NwElement {
   #renderTrigger(): TemplateResult {
     const label = this.label?.trim() || msg('Share', { id: 'share.label' });
     const hasMenu = !this.#usesSheet;
+    const menu = hasMenu ? 'menu' : nothing;
     const named = this.iconOnly ? label : nothing;
     return html`<button
         part="trigger"
         type="button"
-        aria-haspopup=${hasMenu ? 'menu' : nothing}
+        aria-haspopup=${menu}
         aria-expanded=${hasMenu ? String(this.open) : nothing}
-        aria-controls=${hasMenu ? 'menu' : nothing}
+        aria-controls=${menu}
         aria-label=${named}
         title=${named}
         @click=${this.#onTriggerClick}
         @keydown=${hasMenu ? this.#onTriggerKeydown : nothing}
       >
-        ${icon('share')}<span part="label" ?hidden=${this.iconOnly}>${label}</span>
+        ${iconAndLabel('share', label, this.iconOnly)}
       </button>
       ${hasMenu
         ? html`<div
@@ -227,7 +232,7 @@ export class NwShareButton extends NwElement {
     const entry = NETWORKS[network];
     const iconOnly = this.iconOnly && !inMenu;
     const name = iconOnly ? actionName(network) : nothing;
-    const content = html`${icon(network)}<span part="label" ?hidden=${iconOnly}>${entry.label()}</span>`;
+    const content = iconAndLabel(network, entry.label(), iconOnly);
     const role = inMenu ? 'menuitem' : nothing;
     const tabindex = inMenu ? '-1' : nothing;
     if (network === 'copy') {
@@ -328,7 +333,7 @@ export class NwShareButton extends NwElement {
   }
 
   #items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
   }
 
   /** Focuses the item at `index` (counted around the menu) and scrolls all of it into view in the menu. */
