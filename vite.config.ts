@@ -90,7 +90,7 @@ function plainStylesheets(): Plugin {
  * news-widgets.js has the comment form in it: the list's on-demand `import()` of the form (for comment-list.js)
  * is never reached there, since the form is registered before any reader can press "Reply", but it made Rolldown
  * build the form's module namespace and the helper that builds one. Replaced by `Promise.resolve()` in that
- * bundle only: 91 bytes gzip off news-widgets.js (and the INEFFECTIVE_DYNAMIC_IMPORT warning it silenced is gone).
+ * bundle only: 91 bytes gzip off news-widgets.js, and no INEFFECTIVE_DYNAMIC_IMPORT warning to silence.
  */
 function formAlreadyBundled(): Plugin {
   const FORM_IMPORT = /\bimport\((["'])\.\.\/\.\.\/comment-form\.js\1\)/;

@@ -377,12 +377,12 @@ export class NwShareButton extends NwElement {
     style.cssText = `--_w:${width - 2 * EDGE}px`;
     const anchor = box.parentElement!.getBoundingClientRect();
     const { top, left, right, height: size } = box.getBoundingClientRect();
-    const gap = top - anchor.bottom;
     const below = height - EDGE - top;
-    const above = anchor.top - gap - EDGE;
+    // The room above the trigger, leaving the same gap as below it: from its top less that gap to the margin.
+    const above = anchor.top + anchor.bottom - top - EDGE;
     const up = size > below && above > below;
     const room = up ? above : below;
-    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? anchor.top - gap - Math.min(size, room) - top : 0}px`;
+    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? above + EDGE - top - Math.min(size, room) : 0}px`;
   }
 
   /** A viewport resized under an open menu (rotation, zoom, a keyboard that resizes the page) places it again. */
