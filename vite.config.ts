@@ -32,9 +32,12 @@ function minifyTemplates(): Plugin {
   };
 }
 
-/** A css`` template (the stylesheets have no `${}`), a calc() in it, and the spaces CSS does not need in them. */
+/**
+ * A css`` template (the stylesheets have no `${}`), and in it a calc() (with up to two levels of parentheses inside)
+ * or a comma and its space.
+ */
 const CSS_TEMPLATE = /\bcss`[^`]*`/g;
-const SPACED = /calc\((?:[^()]|\([^()]*\))*\)|, /g;
+const SPACED = /calc\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)|, /g;
 
 /**
  * What clean-css leaves spaced in the minified stylesheets: `calc(var(--_space) * 1.25)`, `calc(100% / 2)` and
