@@ -264,7 +264,7 @@ export class NwArticleCard extends NwElement {
         class="card ${layout} ${fromSrc ? 'reserve' : ''}"
         lang=${this.locale}
         dir=${this.direction}
-        aria-busy=${pending ? 'true' : 'false'}
+        aria-busy=${String(pending)}
       >
         ${showMedia ? this.#renderMedia(article) : nothing}
         <div class="body">

@@ -405,7 +405,7 @@ export class NwCommentForm extends NwElement {
                 </button>
               </p>`
             : nothing}
-          <form novalidate aria-labelledby="heading" aria-busy=${sending ? 'true' : 'false'} @submit=${this.#submit}>
+          <form novalidate aria-labelledby="heading" aria-busy=${String(sending)} @submit=${this.#submit}>
             ${this.#field('content', msg('Comment', { id: 'comment-form.label.comment' }), true)}
             ${this.#anonymous
               ? html`${this.#field('author_name', msg('Name', { id: 'comment-form.label.name' }), identityRequired)}
@@ -429,7 +429,7 @@ export class NwCommentForm extends NwElement {
               </label>
             </div>
             <div class="actions">
-              <button type="submit" part="submit" aria-disabled=${sending ? 'true' : 'false'}>
+              <button type="submit" part="submit" aria-disabled=${String(sending)}>
                 ${msg('Post Comment', { id: 'comment-form.submit' })}
               </button>
               ${this.phase === 'failed'

@@ -18,16 +18,14 @@ export function headingLevel(level: unknown): number {
  * Lit binds no tag names, and `lit/static-html.js` would cost more than these five.
  */
 export function heading(level: unknown, part: string, text: string): TemplateResult {
-  switch (headingLevel(level)) {
-    case 2:
-      return html`<h2 id=${part} part=${part}>${text}</h2>`;
-    case 4:
-      return html`<h4 id=${part} part=${part}>${text}</h4>`;
-    case 5:
-      return html`<h5 id=${part} part=${part}>${text}</h5>`;
-    case 6:
-      return html`<h6 id=${part} part=${part}>${text}</h6>`;
-    default:
-      return html`<h3 id=${part} part=${part}>${text}</h3>`;
-  }
+  const n = headingLevel(level);
+  return n === 2
+    ? html`<h2 id=${part} part=${part}>${text}</h2>`
+    : n === 4
+      ? html`<h4 id=${part} part=${part}>${text}</h4>`
+      : n === 5
+        ? html`<h5 id=${part} part=${part}>${text}</h5>`
+        : n === 6
+          ? html`<h6 id=${part} part=${part}>${text}</h6>`
+          : html`<h3 id=${part} part=${part}>${text}</h3>`;
 }

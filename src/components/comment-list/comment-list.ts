@@ -269,7 +269,7 @@ export class NwCommentList extends NwElement {
           type="button"
           class="link"
           part="reply"
-          aria-expanded=${open ? 'true' : 'false'}
+          aria-expanded=${String(open)}
           aria-describedby="author-${id}"
           @click=${() => this.#toggleReply(id)}
         >
@@ -310,7 +310,7 @@ export class NwCommentList extends NwElement {
         : this.loading
           ? loadingText
           : msg('Comments', { id: 'comment-list.heading' });
-    return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${this.loading ? 'true' : 'false'}>
+    return html`<section part="list" lang=${this.locale} dir=${this.direction} aria-labelledby="count" aria-busy=${String(this.loading)}>
       ${heading(this.headingLevel, 'count', count)}
       ${tree.length ? this.#renderThread(tree) : nothing}
       ${this.failed

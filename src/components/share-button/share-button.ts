@@ -33,9 +33,13 @@ const STATUS_MS = 5000;
 /** The space, in CSS px, kept between the menu or the status and the edges of the viewport. */
 const EDGE = 8;
 
-/** One icon. Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace. */
-function icon(name: string): TemplateResult {
-  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg>`;
+/**
+ * An icon and its label, the label hidden where the control shows the icon only (its name is then an
+ * `aria-label`). Inside an `html` template the `<svg>` root already puts its `<path>` in the SVG namespace.
+ */
+function iconAndLabel(name: string, label: string, hidden: boolean): TemplateResult {
+  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[name]}></path></svg
+    ><span part="label" ?hidden=${hidden}>${label}</span>`;
 }
 
 /**
@@ -124,10 +128,6 @@ export class NwShareButton extends NwElement {
     if (!event.composedPath().includes(this)) this.#closeMenu(false);
   };
 
-  get #trigger(): HTMLButtonElement | null {
-    return this.renderRoot.querySelector('[part="trigger"]');
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#closeMenu(false);
@@ -198,19 +198,20 @@ export class NwShareButton extends NwElement {
   #renderTrigger(): TemplateResult {
     const label = this.label?.trim() || msg('Share', { id: 'share.label' });
     const hasMenu = !this.#usesSheet;
+    const menu = hasMenu ? 'menu' : nothing;
     const named = this.iconOnly ? label : nothing;
     return html`<button
         part="trigger"
         type="button"
-        aria-haspopup=${hasMenu ? 'menu' : nothing}
+        aria-haspopup=${menu}
         aria-expanded=${hasMenu ? String(this.open) : nothing}
-        aria-controls=${hasMenu ? 'menu' : nothing}
+        aria-controls=${menu}
         aria-label=${named}
         title=${named}
         @click=${this.#onTriggerClick}
         @keydown=${hasMenu ? this.#onTriggerKeydown : nothing}
       >
-        ${icon('share')}<span part="label" ?hidden=${this.iconOnly}>${label}</span>
+        ${iconAndLabel('share', label, this.iconOnly)}
       </button>
       ${hasMenu
         ? html`<div
@@ -231,7 +232,7 @@ export class NwShareButton extends NwElement {
     const entry = NETWORKS[network];
     const iconOnly = this.iconOnly && !inMenu;
     const name = iconOnly ? actionName(network) : nothing;
-    const content = html`${icon(network)}<span part="label" ?hidden=${iconOnly}>${entry.label()}</span>`;
+    const content = iconAndLabel(network, entry.label(), iconOnly);
     const role = inMenu ? 'menuitem' : nothing;
     const tabindex = inMenu ? '-1' : nothing;
     if (network === 'copy') {
@@ -332,7 +333,7 @@ export class NwShareButton extends NwElement {
   }
 
   #items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
   }
 
   /** Focuses the item at `index` (counted around the menu) and scrolls all of it into view in the menu. */
@@ -358,7 +359,7 @@ export class NwShareButton extends NwElement {
     window.removeEventListener('resize', this.#onResize);
     if (!this.open) return;
     this.open = false;
-    if (refocus) this.#trigger?.focus();
+    if (refocus) this.renderRoot.querySelector<HTMLElement>('[part=trigger]')?.focus();
   }
 
   /**
@@ -376,12 +377,12 @@ export class NwShareButton extends NwElement {
     style.cssText = `--_w:${width - 2 * EDGE}px`;
     const anchor = box.parentElement!.getBoundingClientRect();
     const { top, left, right, height: size } = box.getBoundingClientRect();
-    const gap = top - anchor.bottom;
     const below = height - EDGE - top;
-    const above = anchor.top - gap - EDGE;
+    // The room above the trigger, leaving the same gap as below it: from its top less that gap to the margin.
+    const above = anchor.top + anchor.bottom - top - EDGE;
     const up = size > below && above > below;
     const room = up ? above : below;
-    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? anchor.top - gap - Math.min(size, room) - top : 0}px`;
+    style.cssText += `;max-block-size:${room}px;translate:${Math.max(EDGE - left, Math.min(0, width - EDGE - right))}px ${up ? above + EDGE - top - Math.min(size, room) : 0}px`;
   }
 
   /** A viewport resized under an open menu (rotation, zoom, a keyboard that resizes the page) places it again. */
@@ -396,19 +397,18 @@ export class NwShareButton extends NwElement {
   #onMenuKeydown(event: KeyboardEvent): void {
     const items = this.#items();
     const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const move = (index: number): void => this.#focusItem(index);
     switch (event.key) {
       case 'ArrowDown':
-        move(current + 1);
+        this.#focusItem(current + 1);
         break;
       case 'ArrowUp':
-        move(current - 1);
+        this.#focusItem(current - 1);
         break;
       case 'Home':
-        move(0);
+        this.#focusItem(0);
         break;
       case 'End':
-        move(-1);
+        this.#focusItem(-1);
         break;
       case 'Escape':
       case 'Tab':
@@ -424,7 +424,7 @@ export class NwShareButton extends NwElement {
         const key = event.key.toLocaleLowerCase(this.locale);
         // From the item after the current one, wrapping around.
         const next = [...items.slice(current + 1), ...items].findIndex((item) => item.textContent?.trim().toLocaleLowerCase(this.locale).startsWith(key));
-        if (next >= 0) move(current + 1 + next);
+        if (next >= 0) this.#focusItem(current + 1 + next);
       }
     }
     event.preventDefault();
