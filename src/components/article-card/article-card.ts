@@ -36,6 +36,14 @@ function positiveNumber(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/** Clamps each reserved excerpt to the whole lines its box has room for, after the headline and meta line took theirs. */
+const fitExcerpts: ResizeObserverCallback = (entries) => {
+  for (const { target, contentRect } of entries) {
+    const lines = Math.floor(contentRect.height / parseFloat(getComputedStyle(target).lineHeight) + 0.01);
+    (target as HTMLElement).style.cssText = lines ? `--_fit:${lines}` : 'visibility:hidden';
+  }
+};
+
 /**
  * A card for one article — headline, picture, excerpt, author, date and reading time — set through attributes
  * or loaded from a WordPress REST post. The whole card is one link whose accessible name is the headline.
@@ -130,12 +138,8 @@ export class NwArticleCard extends NwElement {
   #abort?: AbortController;
   /** The reserved excerpt, watched so its clamp follows the space the headline and meta line leave it. */
   #excerpt?: Element;
-  #fit = new ResizeObserver((entries) => {
-    for (const { target, contentRect } of entries) {
-      const lines = Math.floor(contentRect.height / parseFloat(getComputedStyle(target).lineHeight) + 0.01);
-      (target as HTMLElement).style.cssText = lines ? `--_fit:${lines}` : 'visibility:hidden';
-    }
-  });
+  /** Made for the first reserved excerpt: most cards (set by attributes) never reserve one. */
+  #fit?: ResizeObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -165,9 +169,9 @@ export class NwArticleCard extends NwElement {
   protected override updated(): void {
     const excerpt = this.renderRoot.querySelector('.reserve .excerpt') ?? undefined;
     if (excerpt === this.#excerpt) return;
-    this.#fit.disconnect();
+    this.#fit?.disconnect();
     this.#excerpt = excerpt;
-    if (excerpt) this.#fit.observe(excerpt);
+    if (excerpt) (this.#fit ??= new ResizeObserver(fitExcerpts)).observe(excerpt);
   }
 
   #waitForViewport(): void {
