@@ -57,7 +57,7 @@ function fromFastify(error: FastifyError): WpError {
 }
 
 /** Any error a route, hook or parser raised, as the WordPress error the client gets. */
-export function toWpError(error: FastifyError | WpError | DatabaseBusyError): WpError {
+function toWpError(error: FastifyError | WpError | DatabaseBusyError): WpError {
   if (error instanceof WpError) return error;
   if (error instanceof DatabaseBusyError) return databaseBusy();
   return fromFastify(error);
@@ -106,11 +106,20 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   void reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());
 }
 
+/**
+ * The WordPress error a handler answers for `error`, with what goes with it: `Retry-After` on a 503 (a busy
+ * database, which the client may simply retry), a log line for any other 5xx (a bug in this server).
+ */
+export function answerFor(error: FastifyError | WpError, request: FastifyRequest, reply: FastifyReply): WpError {
+  const wpError = toWpError(error);
+  if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  else if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
+  return wpError;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const wpError = toWpError(error);
-    if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
-    if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const wpError = answerFor(error, request, reply);
     return reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());
   });
 

@@ -14,6 +14,7 @@ import { escapeText, html, trustedHtml, type SafeHtml } from '../html.js';
 import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
 import { mediaUrl, postLink } from '../wp/shape.js';
+import { stringsIn } from './localize.js';
 import { fillTemplate } from './template.js';
 
 const COMMENTS_ENDPOINT = '/wp-json/wp/v2/comments';
@@ -67,7 +68,7 @@ const STRINGS: Readonly<Record<'ar' | 'en', Strings>> = {
   },
 };
 
-export const stringsFor = (lang: string): Strings => (lang.startsWith('ar') ? STRINGS.ar : STRINGS.en);
+const stringsFor = (lang: string): Strings => stringsIn(lang, STRINGS);
 
 /** A zone-less UTC time as the ISO 8601 instant `<time datetime>` and the card's `published` expect. */
 const isoInstant = (gmt: string) => `${gmt}Z`;
@@ -86,7 +87,7 @@ export interface ArticlePageData {
 }
 
 /** The path of a comment's own page, where a comment cut short on the article page is shown in full. */
-export const commentPath = (slug: string, id: number) => `/articles/${encodeURIComponent(slug)}/comments/${id}`;
+export const commentPath = (slug: string, id: number) => `${postLink('', slug)}/comments/${id}`;
 
 /**
  * Characters of escaped HTML a comment's preview may take. The stored preview is 300 characters of text; text

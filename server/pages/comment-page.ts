@@ -3,7 +3,9 @@ import { commentHtml } from '../comments/render.js';
 import { html, trustedHtml } from '../html.js';
 import type { Comment } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
+import { postLink } from '../wp/shape.js';
 import { commentMeta } from './article-page.js';
+import { stringsIn } from './localize.js';
 import { simplePage } from './simple-page.js';
 
 const STRINGS = {
@@ -12,8 +14,8 @@ const STRINGS = {
 };
 
 export function renderCommentPage(post: Post, comment: Comment): string {
-  const text = post.lang.startsWith('ar') ? STRINGS.ar : STRINGS.en;
-  const article = `/articles/${encodeURIComponent(post.slug)}`;
+  const text = stringsIn(post.lang, STRINGS);
+  const article = postLink('', post.slug);
   return simplePage({
     lang: post.lang,
     title: text.heading(post.title),

@@ -5,6 +5,8 @@
 import { html } from '../html.js';
 import type { Post } from '../store/posts.js';
 import type { WpError } from '../wp/errors.js';
+import { postLink } from '../wp/shape.js';
+import { stringsIn } from './localize.js';
 import { simplePage } from './simple-page.js';
 
 /** The site's own language, for a form that names no article this server has. */
@@ -55,8 +57,8 @@ export type CommentOutcome = { kind: 'held' } | { kind: 'refused'; error: WpErro
 
 export function renderCommentResult(post: Post | undefined, outcome: CommentOutcome): string {
   const lang = post?.lang ?? SITE_LANG;
-  const text = lang.startsWith('ar') ? STRINGS.ar : STRINGS.en;
-  const back = post ? `/articles/${encodeURIComponent(post.slug)}#comments` : '/';
+  const text = stringsIn(lang, STRINGS);
+  const back = post ? `${postLink('', post.slug)}#comments` : '/';
   const [heading, detail] = outcome.kind === 'held' ? [text.held, text.heldNote] : [text.refused, text.reason(outcome.error)];
   return simplePage({
     lang,

@@ -8,13 +8,13 @@ import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
-import { answerConnectionErrorsWith, toWpError } from '../http/errors.js';
+import { answerConnectionErrorsWith, answerFor } from '../http/errors.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
 import type { CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
-import { RETRY_AFTER_SECONDS, WpError } from '../wp/errors.js';
+import { WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, type Query } from '../wp/params.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
@@ -111,9 +111,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     const errorPage = (error: WpError, postId?: string) =>
       renderCommentResult(postId === undefined ? undefined : posts.get(Number(postId)), { kind: 'refused', error });
     forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
-      let wpError = toWpError(error);
-      if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
-      if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      let wpError = answerFor(error, request, reply);
       if (wpError.code === 'rest_unsupported_media_type') {
         wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
       }
