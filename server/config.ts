@@ -70,6 +70,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+/** `raw` as an `http:` or `https:` URL, else `undefined`. */
+function httpUrl(raw: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+}
+
 function origins(env: Env): string[] {
   const raw = read(env, 'ALLOWED_ORIGINS');
   if (raw === undefined) return [];
@@ -78,14 +89,9 @@ function origins(env: Env): string[] {
     .map((item) => item.trim())
     .filter(Boolean)
     .map((item) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(item);
-      } catch {
-        url = undefined;
-      }
+      const url = httpUrl(item);
       // Browsers send the bare origin; a path or trailing slash here would silently never match.
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item.toLowerCase()) {
+      if (!url || url.origin !== item.toLowerCase()) {
         throw new ConfigError(`ALLOWED_ORIGINS entries must be origins like https://partner.example, got "${item}"`);
       }
       return url.origin;
@@ -96,13 +102,8 @@ function origins(env: Env): string[] {
 function publicUrl(env: Env): string | undefined {
   const raw = read(env, 'PUBLIC_URL');
   if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw.toLowerCase().replace(/\/$/, '')) {
+  const url = httpUrl(raw);
+  if (!url || url.origin !== raw.toLowerCase().replace(/\/$/, '')) {
     throw new ConfigError(`PUBLIC_URL must be the site's origin, like https://news.example, got "${raw}"`);
   }
   return url.origin;
