@@ -56,7 +56,7 @@ const SELECT = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
          c.author_url, c.date_gmt, c.content, c.status
   FROM comments c JOIN posts p ON p.id = c.post`;
-// The stored preview of a long comment (migration 3), so a page of previews never reads a 65 KB text. Only
+// The stored preview of a long comment (migration 4), so a page of previews never reads a 65 KB text. Only
 // approved comments are listed, and status is stored after the text, so it is not read either.
 const SELECT_PREVIEW = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,

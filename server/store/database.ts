@@ -136,7 +136,7 @@ function prepare(db: Db, { seed }: OpenOptions): void {
   db.pragma('foreign_keys = ON');
   // Migration 2 fills comments.content_hash with this; the comment store computes the same value in JavaScript.
   db.function('nw_content_hash', { deterministic: true }, (text: unknown) => contentHash(String(text)));
-  // Migration 3 fills posts.words with this; the seed stores the same count for the posts it inserts.
+  // Migration 4 fills posts.words with this; the seed stores the same count for the posts it inserts.
   db.function('nw_word_count', { deterministic: true }, (html: unknown, lang: unknown) => postWords(String(html), String(lang)));
 
   // Damaged pages would otherwise surface one request at a time, as 500s.

@@ -77,7 +77,7 @@ interface PostRow {
   title: string;
   content: string;
   excerpt: string;
-  /** NULL for a row another tool wrote or edited (migration 3). */
+  /** NULL for a row another tool wrote or edited (migration 4). */
   words: number | null;
   author: number;
   featured_media: number | null;
