@@ -71,7 +71,7 @@ const APPROVED = `c.status = 'approved'
 
 type ListParams = { posts: string | null; parents: string | null; limit: number; offset: number };
 
-/** A comment whose `content` is only its first `COMMENT_PREVIEW_CHARS` characters when `truncated`. */
+/** A comment whose `content` is only its first 300 characters (migration 4's preview) when `truncated`. */
 export interface CommentPreview extends Comment {
   truncated: boolean;
 }
@@ -207,7 +207,7 @@ export function createCommentStore(db: Db) {
     approvedOn(post: number): number {
       return statements.approvedOn.get(post) ?? 0;
     },
-    /** Approved comments on `post`, oldest first, long ones cut to their first `COMMENT_PREVIEW_CHARS` characters. */
+    /** Approved comments on `post`, oldest first, long ones cut to their stored 300-character preview. */
     previews(post: number, page: { limit: number; offset: number }): CommentPreview[] {
       return statements.previews
         .all({ post, ...page })

@@ -2,9 +2,6 @@
  * Schema, one entry per version. `PRAGMA user_version` records how many have run; a new version appends an
  * entry and never edits an old one, so every database file upgrades the same way.
  */
-/** Characters in `comments.preview` (migration 3): a new length is a new migration, never an edit of that one. */
-export const COMMENT_PREVIEW_CHARS = 300;
-
 export const migrations: readonly string[] = [
   /* 1: the content WordPress's REST API serves, and comments ready for the comment routes. */ `
   CREATE TABLE authors (
@@ -111,7 +108,7 @@ export const migrations: readonly string[] = [
    * posts.words: the word count as the widgets count it (nw_word_count, registered by openDatabase); word
    * segmentation was 12 of the page's 14 ms of CPU. NULL means "not counted", for rows other tools write: an
    * edit of the text or language by another tool resets it, and readers then count on the fly.
-   * comment_previews: the first COMMENT_PREVIEW_CHARS (300) characters of each longer comment, filled by
+   * comment_previews: the first 300 characters of each longer comment, filled by
    * triggers for every writer. A table of its own, so the page reads neither a 65 KB text nor anything stored
    * after it in the comment's row (which means walking the text's overflow pages).
    */ `
