@@ -85,8 +85,9 @@ export function validate(values: CommentValues, options: ValidationOptions): Pro
   else if (email && !isEmail(email)) problems.author_email = 'format';
 
   // Measured as sent: with the `http://` that `normalizeUrl` adds to a bare host.
-  if (length(normalizeUrl(url) ?? url) > LIMITS.author_url) problems.author_url = 'too-long';
-  else if (url && normalizeUrl(url) === undefined) problems.author_url = 'format';
+  const sentUrl = normalizeUrl(url);
+  if (length(sentUrl ?? url) > LIMITS.author_url) problems.author_url = 'too-long';
+  else if (url && sentUrl === undefined) problems.author_url = 'format';
 
   return problems;
 }
