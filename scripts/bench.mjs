@@ -1,16 +1,18 @@
 /**
- * `npm run bench`: bundle sizes, render speed in headless Chromium, and load on the reference server.
+ * `npm run bench`: bundle sizes, render speed in headless Chromium and Firefox, and load on the reference server.
  * Prints figures with their budgets and targets (✓/✗) and asserts nothing: it exits 0 unless a section could not
- * be measured at all.
+ * be measured (in every browser, for render).
  *
- *   node scripts/bench.mjs [--build] [--only=sizes,render,server]
+ *   node scripts/bench.mjs [--build] [--only=sizes,render,server] [--dist=DIR]
  *
  * `npm run build` runs first only when dist/ lacks an entry or a file an entry imports (others may be testing
  * against dist/ at the same time, and a build empties it); `--build` forces it. A failed build is retried, since
- * sources may be mid-edit.
+ * sources may be mid-edit. `--dist=DIR` measures another build (say, the last release's) instead of dist/; it is
+ * never built or written to.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDist, MissingFileError, measureLitAlone, measureSizes } from './bench/sizes.mjs';
 import { measureRender } from './bench/render.mjs';
@@ -20,15 +22,17 @@ const SECTIONS = ['sizes', 'render', 'server'];
 const BUILD_ATTEMPTS = 3;
 
 const root = fileURLToPath(new URL('../', import.meta.url)).replace(/\/$/, '');
-const dist = `${root}/dist`;
 const args = process.argv.slice(2);
-const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const option = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(`--${name}=`.length);
+const only = option('only')?.split(',');
+const otherDist = option('dist');
+const dist = otherDist ? resolve(otherDist).replace(/\/$/, '') : `${root}/dist`;
 const unknown = [
-  ...args.filter((arg) => arg !== '--build' && !arg.startsWith('--only=')),
+  ...args.filter((arg) => arg !== '--build' && !arg.startsWith('--only=') && !arg.startsWith('--dist=')),
   ...(only ?? []).filter((name) => !SECTIONS.includes(name)),
 ];
-if (unknown.length > 0) {
-  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use [--build] [--only=${SECTIONS.join(',')}]`);
+if (unknown.length > 0 || (otherDist && args.includes('--build'))) {
+  console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use [--build | --dist=DIR] [--only=${SECTIONS.join(',')}]`);
   process.exit(2);
 }
 const wanted = (section) => !only || only.includes(section);
@@ -49,6 +53,15 @@ async function build() {
  */
 async function ensureDist(force) {
   if (force) return build();
+  if (otherDist) {
+    try {
+      checkDist(dist);
+      return true;
+    } catch (error) {
+      console.log(`bench: ${dist} is not a complete build (${error instanceof Error ? error.message : error}).`);
+      return false;
+    }
+  }
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       checkDist(dist);
@@ -73,8 +86,9 @@ async function main() {
   );
 
   const needsDist = wanted('sizes') || wanted('render');
+  if (otherDist) console.log(`bench: measuring ${dist}`);
   const built = needsDist ? await ensureDist(args.includes('--build')) : true;
-  if (!built) console.log('bench: npm run build failed; sizes and rendering cannot be measured.');
+  if (!built) console.log(`bench: ${otherDist ? 'no usable build' : 'npm run build failed'}; sizes and rendering cannot be measured.`);
 
   const measures = {
     sizes: async () => measureSizes(dist, { litAlone: await measureLitAlone(root) }),
@@ -89,7 +103,9 @@ async function main() {
       continue;
     }
     try {
-      console.log((await measures[name]()).text);
+      const { text, incomplete } = await measures[name]();
+      console.log(text);
+      if (incomplete) failures.push(name);
     } catch (error) {
       failures.push(name);
       console.log(`\n${name}: could not be measured — ${error instanceof Error ? error.message : error}`);

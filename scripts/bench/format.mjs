@@ -37,3 +37,6 @@ export function median(values) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/** `min–max` of `values`. */
+export const spread = (values, digits = 1) => `${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)}`;

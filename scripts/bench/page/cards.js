@@ -1,0 +1,137 @@
+/**
+ * The three card contestants: `<nw-article-card>`, the same DOM and style sheets built by hand in shadow roots,
+ * and plain DOM (one simple style sheet, no shadow DOM). Each returns `{ time, phases, rendered }`.
+ */
+/* global document */
+import { cardAttributes } from '../fixtures.mjs';
+import { build, elementCount, finish, grid, handHost, hostOf, recipe, when } from './measure.js';
+
+const createCard = (a) => {
+  const card = document.createElement('nw-article-card');
+  for (const [name, value] of Object.entries(cardAttributes(a))) card.setAttribute(name, value);
+  return card;
+};
+
+/** A card shows article `a` when its headline link carries the headline. */
+const showsArticle = (card, a) => card.shadowRoot?.querySelector('a')?.textContent === a.headline;
+
+export async function runCards(list) {
+  const container = grid();
+  const marks = { start: performance.now() };
+  const cards = list.map(createCard);
+  marks.created = performance.now();
+  for (const card of cards) container.append(card);
+  marks.appended = performance.now();
+  await Promise.all(cards.map((card) => card.updateComplete));
+  marks.rendered = performance.now();
+  const result = await finish(container, marks);
+  const rendered = cards.filter((card, i) => showsArticle(card, list[i])).length;
+  container.remove();
+  return { ...result, rendered };
+}
+
+/** What a hand-written card needs that attributes do not give: its date and reading time, as text. */
+const derive = (a) => {
+  const date = new Date(a.published);
+  return { ...a, iso: date.toISOString(), when: when(date), minutes: `${a.readingTime} min read` };
+};
+
+let hand;
+
+/**
+ * Renders one real card and takes from it what the hand-built contestant copies: its host's reflected
+ * attributes and adopted sheets, and its shadow DOM, where each text or attribute equal to one of the article's
+ * values becomes that value of each article. It follows the card when its CSS or markup changes.
+ */
+export async function prepareHandBuilt(a) {
+  const container = grid();
+  const card = createCard(a);
+  container.append(card);
+  await card.updateComplete;
+  const reference = derive(a);
+  const absolute = (url) => new URL(url, document.baseURI).href;
+  // What the card may show of each value: as written, or (for URLs) resolved against the page.
+  const values = [
+    ...['headline', 'excerpt', 'section', 'author', 'image', 'href', 'iso'].map((key) => [reference[key], (item) => item[key]]),
+    [String(reference.imageWidth), (item) => String(item.imageWidth)],
+    [String(reference.imageHeight), (item) => String(item.imageHeight)],
+    [absolute(reference.href), (item) => absolute(item.href)],
+    [absolute(reference.image), (item) => absolute(item.image)],
+  ];
+  const field = (text) => values.find(([value]) => value === text.trim())?.[1];
+  const steps = recipe(card.shadowRoot, {
+    text: (node) => {
+      const part = node.parentElement?.getAttribute('part') ?? '';
+      if (node.parentElement?.localName === 'time') return (item) => item.when;
+      if (part.split(' ').includes('reading-time')) return (item) => item.minutes;
+      return field(node.data);
+    },
+    attribute: (_, attr) => field(attr.value),
+  });
+  hand = { host: hostOf(card, Object.keys(cardAttributes(a))), steps };
+  container.remove();
+  return { elements: elementCount(steps), sheets: hand.host.sheets.length, hostAttributes: hand.host.attributes.map(([name]) => name) };
+}
+
+export async function runHandBuilt(list) {
+  const container = grid();
+  const marks = { start: performance.now() };
+  const hosts = list.map((a) => {
+    const { el, root } = handHost('nw-bench-card', hand.host);
+    build(root, hand.steps, derive(a));
+    return el;
+  });
+  marks.created = performance.now();
+  for (const host of hosts) container.append(host);
+  marks.appended = performance.now();
+  marks.rendered = marks.appended;
+  const result = await finish(container, marks);
+  const rendered = hosts.filter((host, i) => showsArticle(host, list[i])).length;
+  container.remove();
+  return { ...result, rendered };
+}
+
+export async function runPlain(list) {
+  const container = grid('plain');
+  const marks = { start: performance.now() };
+  const articles = list.map((a) => {
+    const article = document.createElement('article');
+    const img = document.createElement('img');
+    img.src = a.image;
+    img.alt = '';
+    img.width = a.imageWidth;
+    img.height = a.imageHeight;
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    const section = document.createElement('p');
+    section.textContent = a.section;
+    const h3 = document.createElement('h3');
+    const link = document.createElement('a');
+    link.href = a.href;
+    link.textContent = a.headline;
+    h3.append(link);
+    const excerpt = document.createElement('p');
+    excerpt.textContent = a.excerpt;
+    const meta = document.createElement('p');
+    const author = document.createElement('span');
+    author.textContent = a.author;
+    const date = new Date(a.published);
+    const time = document.createElement('time');
+    time.dateTime = date.toISOString();
+    time.textContent = when(date);
+    const minutes = document.createElement('span');
+    minutes.textContent = `${a.readingTime} min read`;
+    meta.append(author, time, minutes);
+    article.append(img, section, h3, excerpt, meta);
+    return article;
+  });
+  marks.created = performance.now();
+  for (const article of articles) container.append(article);
+  marks.appended = performance.now();
+  marks.rendered = marks.appended;
+  const result = await finish(container, marks);
+  const rendered = articles.filter((article, i) => article.querySelector('a').textContent === list[i].headline).length;
+  container.remove();
+  return { ...result, rendered };
+}
+
