@@ -31,8 +31,12 @@ const unknown = [
   ...args.filter((arg) => arg !== '--build' && !arg.startsWith('--only=') && !arg.startsWith('--dist=')),
   ...(only ?? []).filter((name) => !SECTIONS.includes(name)),
 ];
-if (unknown.length > 0 || (otherDist && args.includes('--build'))) {
+if (unknown.length > 0) {
   console.error(`bench: unknown argument(s) ${unknown.join(' ')}; use [--build | --dist=DIR] [--only=${SECTIONS.join(',')}]`);
+  process.exit(2);
+}
+if (otherDist && args.includes('--build')) {
+  console.error('bench: --build builds dist/; --dist=DIR measures a build as it is: use one of them');
   process.exit(2);
 }
 const wanted = (section) => !only || only.includes(section);

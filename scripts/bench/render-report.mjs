@@ -57,6 +57,11 @@ function phaseTable(results, count, contestants) {
     return phase === 'render' && value === 0 ? '—' : fixed((value * 1000) / count, 0);
   };
   const rows = PHASES.map(([phase, label]) => [label, ...ok.flatMap((result) => contestants.map(([key]) => cell(result.cards.runs[key], phase)))]);
+  const language = (runs) => {
+    const values = runs.map((run) => run.language).filter((value) => value !== undefined);
+    return values.length ? fixed((median(values) * 1000) / count, 1) : '';
+  };
+  rows.push(['resolveLanguage() once more ⁵', ...ok.flatMap((result) => contestants.map(([key]) => language(result.cards.runs[key])))]);
   rows.push('-', ['total (median of run totals)', ...ok.flatMap((result) => contestants.map(([key]) => fixed((median(times(result.cards.runs[key])) * 1000) / count, 0)))]);
   return table(columns, rows);
 }
@@ -133,9 +138,11 @@ export function report(results, sizes) {
       ['plain', 'plain'],
     ]),
     '  ¹ hand-built: the host, its shadow root and sheets, and its DOM; plain: its DOM.',
-    '  ² the card\'s language resolution and MutationObserver registration.',
+    '  ² the card\'s connectedCallback: Lit\'s shadow root and adopted sheets, the base element\'s language resolution and',
+    '    MutationObserver registration.',
     '  ³ the catalog check and Lit\'s render (microtasks after the appends).',
     '  ⁴ content-visibility decides what to render, style, layout and paint of that frame.',
+    '  ⁵ on every connected card after the run, outside the total: the ancestor walk of the language resolution.',
   );
 
   lines.push(

@@ -70,7 +70,7 @@ export async function runList({ post, perPage, total }) {
   marks.created = performance.now();
   box.append(list);
   marks.appended = performance.now();
-  for (let page = 1; ; page++) {
+  for (;;) {
     await pageLoaded(list);
     const more = list.shadowRoot.querySelector('[part~="more"]');
     if (!more || shownComments(list.shadowRoot) >= total) break;
