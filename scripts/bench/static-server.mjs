@@ -51,6 +51,18 @@ ${STYLE}
 
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/**
+ * Notes when the card is defined: `customElements.whenDefined` resolves only after the upgrades and the renders
+ * they queue (microtasks queued first run first), so it cannot tell loading from rendering.
+ */
+const DEFINE_TIME = `{
+  const define = customElements.define;
+  customElements.define = function (name, ...rest) {
+    if (name === 'nw-article-card') window.nwBenchDefined = performance.now();
+    return define.call(this, name, ...rest);
+  };
+}`;
+
 /** A page of `count` cards written as a site writes them, the script render-blocking as the README advises. */
 function frontPage(count) {
   const cards = articles(count).map(
@@ -60,6 +72,7 @@ function frontPage(count) {
 <html lang="en" dir="ltr">
 <head><meta charset="utf-8"><title>nw bench: front page</title>
 ${STYLE}
+<script>${DEFINE_TIME}</script>
 <script type="module" src="/article-card.js" blocking="render"></script>
 <script type="module" src="/bench/page/front-page.js"></script>
 </head>
