@@ -4,8 +4,11 @@
  * gets the same content.
  */
 
-/** A fixed "now" for the data: half the articles and most comments are recent (relative times), as on a real site. */
-export const NOW = Date.UTC(2026, 10, 29, 12);
+/**
+ * The hour the data is dated from: half the articles and the latest comments are less than a week old (relative
+ * times), as on a real site, whenever the bench runs; Node and the page agree unless an hour turns between them.
+ */
+const NOW = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 
 /** `count` realistic articles. */
 export function articles(count) {

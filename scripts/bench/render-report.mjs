@@ -2,7 +2,7 @@
 import { fixed, heading, int, mark, median, spread, table } from './format.mjs';
 
 /** Targets (Chromium): ratios of medians. */
-export const TARGETS = { cardsVsPlain: 1.0, cardsVsHand: 1.1, comments: 1.2 };
+const TARGETS = { cardsVsPlain: 1.0, cardsVsHand: 1.1, comments: 1.2 };
 
 const PHASES = [
   ['create', 'create + set attributes ¹'],

@@ -14,7 +14,7 @@ import { deepest, comments } from './fixtures.mjs';
 import { report } from './render-report.mjs';
 import { startBenchServer } from './static-server.mjs';
 
-export const SIZES = { cards: 1000, bars: 100, comments: 500, commentsPerPage: 100, commentPost: 1 };
+const SIZES = { cards: 1000, bars: 100, comments: 500, commentsPerPage: 100, commentPost: 1 };
 
 const BROWSERS = [
   {
