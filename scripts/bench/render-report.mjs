@@ -19,7 +19,7 @@ const times = (runs) => runs.map((run) => run.time);
  * One row per contestant (median and min–max of each browser's counted runs) and one per ratio (ratio of the
  * medians and, for Chromium, its target mark; the median and range of the run-by-run ratios beside it).
  */
-function comparison(results, title, contestants, ratios, scale = ms) {
+function comparison(results, title, contestants, ratios) {
   const columns = [{ title, align: 'left' }];
   for (const { name } of results) columns.push({ title: `${name} median`, align: 'right' }, { title: 'min–max', align: 'right' });
   const rows = contestants.map(([key, label]) => [
@@ -27,7 +27,7 @@ function comparison(results, title, contestants, ratios, scale = ms) {
     ...results.flatMap((result) => {
       if (result.error) return ['—', ''];
       const values = times(result.runs[key]);
-      return [scale(median(values)), spread(values)];
+      return [ms(median(values)), spread(values)];
     }),
   ]);
   rows.push('-');
@@ -140,7 +140,7 @@ export function report(results, sizes) {
       ['hand', 'hand'],
       ['plain', 'plain'],
     ]),
-    '  ¹ hand-built: the host, its shadow root and sheets, and its DOM; plain: its DOM.',
+    '  Ch: Chromium, Fi: Firefox. ¹ hand-built: the host, its shadow root and sheets, and its DOM; plain: its DOM.',
     '  ² the card\'s connectedCallback: Lit\'s shadow root and adopted sheets, the base element\'s language resolution and',
     '    MutationObserver registration.',
     '  ³ the catalog check and Lit\'s render (microtasks after the appends).',
