@@ -202,6 +202,8 @@ export function report(results, sizes) {
       ],
       [['card', 'hand', 'bars ÷ hand-built']],
     ),
+    '',
+    ...ok.map((result) => `  ${result.name} took ${Object.entries(result.took).map(([scenario, seconds]) => `${scenario} ${fixed(seconds, 0)} s`).join(', ')}.`),
   );
   return lines.join('\n');
 }

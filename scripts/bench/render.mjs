@@ -55,7 +55,12 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${origin}/bench.html`, { waitUntil: 'load' });
   const environment = await page.evaluate(() => globalThis.bench.ready);
-  const out = { version: await browser.version(), environment };
+  const out = { version: await browser.version(), environment, took: {} };
+  let since = Date.now();
+  const took = (scenario) => {
+    out.took[scenario] = (Date.now() - since) / 1000;
+    since = Date.now();
+  };
 
   const cardsCopy = await page.evaluate((n) => globalThis.bench.cards.prepare(n), SIZES.cards);
   out.cards = {
@@ -71,6 +76,7 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
       SIZES.cards,
     ),
   };
+  took('cards');
 
   const list = { post: SIZES.commentPost, perPage: SIZES.commentsPerPage, total: SIZES.comments };
   const commentsCopy = await page.evaluate((options) => globalThis.bench.comments.prepare(options), list);
@@ -88,6 +94,7 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
       SIZES.comments,
     ),
   };
+  took('comments');
 
   out.bars = {
     copy: await page.evaluate(() => globalThis.bench.bars.prepare()),
@@ -101,6 +108,7 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
       SIZES.bars,
     ),
   };
+  took('share bars');
 
   // A fresh navigation each run; the first is a warm-up that also checks every card rendered on screen.
   out.front = { runs: [] };
@@ -112,6 +120,7 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
     if (run === 0) out.front.verified = scrolled;
     else out.front.runs.push({ ...loaded, scroll: scrolled });
   }
+  took('page of cards');
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
   await page.close();
   return out;
