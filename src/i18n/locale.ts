@@ -7,23 +7,15 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks',
 
 export type Direction = 'ltr' | 'rtl';
 
-/** Tags already canonicalized: a page of Arabic cards asks for `ar` a thousand times. */
-const canonical = new Map<string, string | undefined>();
-
 /** The canonical form of a BCP 47 tag, or `undefined` when the value is empty or not a valid tag. */
 export function canonicalTag(raw: string | null | undefined): string | undefined {
   const value = raw?.trim();
   if (!value || value.length > 200) return undefined;
-  if (canonical.has(value)) return canonical.get(value);
-  let tag: string | undefined;
   try {
-    tag = Intl.getCanonicalLocales(value)[0];
+    return Intl.getCanonicalLocales(value)[0];
   } catch {
-    // Not a tag: remembered as such.
+    return undefined;
   }
-  if (canonical.size >= 64) canonical.clear();
-  canonical.set(value, tag);
-  return tag;
 }
 
 /** The base language subtag of a canonical tag: `ar-EG-u-nu-arab` → `ar`. */

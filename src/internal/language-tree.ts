@@ -1,7 +1,8 @@
 /**
  * What elements inherit from their ancestors' `lang` and `dir` (SPEC §3), read once per ancestor: what each
- * ancestor passes on is remembered, so 1,000 cards under one section read that section's ancestry once, and
- * every element on a page resolves again only when a `lang` or `dir` changes.
+ * ancestor passes on is remembered, so 1,000 cards under one section read that section's ancestry once (one
+ * `Intl.getCanonicalLocales` per `lang` on the way, not one per card), and every element on a page resolves
+ * again only when a `lang` or `dir` changes.
  *
  * The memory is forgotten when a `lang`/`dir` attribute changes anywhere watched (one MutationObserver over
  * the document and every shadow root the walks cross, read synchronously before each resolution) and when a
@@ -50,26 +51,18 @@ function parentOf(node: Element): Element | null {
   return root.host;
 }
 
-/** What `start` and its ancestors pass on to `start`'s descendants. */
-function passedOn(start: Element | null): Inherited {
-  const unknown: Element[] = [];
-  let above = NOTHING;
-  for (let node = start; node; node = parentOf(node)) {
-    const known = passed.get(node);
-    if (known) {
-      above = known;
-      break;
-    }
-    unknown.push(node);
-  }
-  for (let i = unknown.length - 1; i >= 0; i--) {
-    const node = unknown[i];
+/** What `node` and its ancestors pass on to `node`'s descendants (recursive: as deep as the tree). */
+function passedOn(node: Element | null): Inherited {
+  if (!node) return NOTHING;
+  let found = passed.get(node);
+  if (!found) {
+    const above = passedOn(parentOf(node));
     const lang = canonicalTag(node.getAttribute('lang'));
     const dir = readDir(node);
-    if (lang || dir) above = { lang: lang ?? above.lang, dir: dir ?? above.dir };
-    passed.set(node, above);
+    found = lang || dir ? { lang: lang ?? above.lang, dir: dir ?? above.dir } : above;
+    passed.set(node, found);
   }
-  return above;
+  return found;
 }
 
 /** Starts resolving `el` again whenever a `lang` or `dir` changes; call from `connectedCallback`. */
