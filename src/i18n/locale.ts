@@ -31,34 +31,10 @@ export function directionOf(tag: string): Direction {
   return isRtlLanguage(tag) ? 'rtl' : 'ltr';
 }
 
-/** The parent of a node in the flattened ancestry: through shadow roots to their hosts. */
-function parentOf(node: Element): Element | null {
-  if (node.parentElement) return node.parentElement;
-  const root = node.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
-}
-
-export interface Inherited {
-  /** The nearest ancestor's valid `lang`, else `<html lang>`, else `undefined`. */
-  lang: string | undefined;
-  /** The nearest ancestor's `dir` (`ltr`/`rtl`), else `undefined`. */
-  dir: Direction | undefined;
-}
-
-function readDir(el: Element): Direction | undefined {
+/** An element's own `dir` when it is `ltr` or `rtl`. */
+export function readDir(el: Element): Direction | undefined {
   const dir = el.getAttribute('dir')?.trim().toLowerCase();
   return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
-}
-
-/** What an element inherits from its ancestors, crossing shadow boundaries; the element itself is not read. */
-export function inheritedFrom(el: Element): Inherited {
-  let lang: string | undefined;
-  let dir: Direction | undefined;
-  for (let node = parentOf(el); node && (!lang || !dir); node = parentOf(node)) {
-    lang ??= canonicalTag(node.getAttribute('lang'));
-    dir ??= readDir(node);
-  }
-  return { lang, dir };
 }
 
 /** The element's own `lang` and `dir` attributes, validated. */

@@ -1,18 +1,8 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { type Direction, directionOf, inheritedFrom, ownLanguage } from '../i18n/locale.js';
+import { type Direction, directionOf, ownLanguage } from '../i18n/locale.js';
 import { ensureCatalog, inLocale, type UiLocale, uiLocaleFor } from '../i18n/localize.js';
+import { inheritedFrom, unwatch, watch } from './language-tree.js';
 import { VERSION } from './version.js';
-
-const connected = new Set<NwElement>();
-const observedRoots = new WeakSet<Node>();
-let observer: MutationObserver | undefined;
-
-function observe(root: Node): void {
-  if (observedRoots.has(root)) return;
-  observer ??= new MutationObserver(() => connected.forEach((el) => el.resolveLanguage()));
-  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
-  observedRoots.add(root);
-}
 
 /**
  * The base of every news-widgets element: resolved language and direction (SPEC §3), per-element UI
@@ -50,16 +40,13 @@ export abstract class NwElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    connected.add(this);
-    observe(document.documentElement);
-    const root = this.getRootNode();
-    if (root instanceof ShadowRoot) observe(root);
+    watch(this);
     this.resolveLanguage();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    connected.delete(this);
+    unwatch(this);
   }
 
   /** Re-reads `lang`/`dir` from the element and its ancestors; called on every change to either. */
@@ -71,11 +58,13 @@ export abstract class NwElement extends LitElement {
     this.direction = own.dir ?? (chosen ? directionOf(chosen) : (inherited.dir ?? directionOf(this.locale)));
   }
 
-  /** Holds each update until the UI locale's catalog is loaded, so no element flashes English first. */
-  protected override async scheduleUpdate(): Promise<void> {
+  /**
+   * Holds each update until the UI locale's catalog is loaded, so no element flashes English first; with the
+   * catalog there (nearly always) it updates in the same microtask, as a plain Lit element does.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = ensureCatalog(this.uiLocale);
-    if (loading) await loading;
-    super.scheduleUpdate();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Renders with this element's catalog active, so `msg()` answers in its own UI language. */
