@@ -42,10 +42,11 @@ describe('<nw-article-card> off screen', () => {
   for (const dir of ['ltr', 'rtl'] as const) {
     for (const layout of ['vertical', 'horizontal', 'compact']) {
       it(`skips a ${layout} card far below the viewport and renders it once scrolled near (${dir})`, async () => {
-        const { cards } = await mount(`${cardHtml(1, layout)}<div style="block-size: 4000px"></div>${cardHtml(2, layout)}`, dir);
+        const { wrapper, cards } = await mount(`${cardHtml(1, layout)}<div style="block-size: 4000px"></div>${cardHtml(2, layout)}`, dir);
         const [near, far] = cards;
         expect(rendered(near), 'the card in view is rendered').to.equal(true);
         expect(rendered(far), 'the card 4000 px down is skipped').to.equal(false);
+        await expect(wrapper).to.be.accessible();
         // Its top 50 px under the viewport's bottom edge: near, not in view yet.
         scrollBy(0, far.getBoundingClientRect().top - innerHeight - 50);
         await waitUntil(() => rendered(far), 'the card near the viewport is rendered');

@@ -62,6 +62,7 @@ for (const [lang, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
       await loaded(list);
       await waitUntil(() => rendered(list, 1), 'the first comment, in view, is rendered');
       expect(rendered(list, 40), 'the last comment is skipped').to.equal(false);
+      await expect(list).to.be.accessible();
       const last = list.shadowRoot!.querySelector('#comment-40')!;
       // Its top 50 px under the viewport's bottom edge: near, not in view yet.
       scrollBy(0, last.getBoundingClientRect().top - innerHeight - 50);
