@@ -74,17 +74,17 @@ describe('1,000 cards, most of them off screen', () => {
         await openCards(page);
         await frames(page);
         assert.equal(await cardRendered(page, 999), false, 'the last card is skipped at first');
-        // Down a viewport at a time, two rendering updates each (a shift is reported for the frame it happens in),
-        // until the end (the page grows as cards taller than their estimate render), then up again over the sizes
-        // the cards remembered.
+        // Down half a viewport at a time, so that every card is in view in two frames in a row (a shift counts
+        // only for what was in view before and after), two rendering updates each; until the end (the page grows
+        // as cards taller than their estimate render), then up again over the sizes the cards remembered.
         for (const direction of [1, -1]) {
           for (let moved = true; moved; ) {
-            moved = await page.evaluate((direction) => {
+            moved = await page.evaluate(async (direction) => {
               const before = scrollY;
-              scrollBy(0, direction * innerHeight);
+              scrollBy(0, (direction * innerHeight) / 2);
+              await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
               return scrollY !== before;
             }, direction);
-            await frames(page);
           }
           if (direction === 1) assert.equal(await cardRendered(page, 999), true, 'the last card is rendered at the end');
         }
