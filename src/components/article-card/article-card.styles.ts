@@ -3,7 +3,20 @@ import { css } from 'lit';
 export const articleCardStyles = css`
   :host {
     display: block;
+    /*
+     * Off screen, the card is not laid out or painted: it keeps the size it last had (before its first
+     * rendering, the estimate below), so a page of a thousand cards lays out the few in view. Only the block
+     * size is estimated: an inline size would widen fr tracks and flex rows the card sits in; its remembered
+     * one keeps a card sized by its content (a shrink-to-fit scroller) from collapsing once it has been seen,
+     * and min-inline-size: 0 keeps that memory from holding a grid column or flex row at an old width.
+     */
+    content-visibility: auto;
     contain: layout style;
+    contain-intrinsic-inline-size: auto none;
+    contain-intrinsic-block-size: auto 25em;
+    min-inline-size: 0;
+    /* Paint containment comes with it: let the focus ring (3 px, 2 px outside the card) and its anti-aliased edge show. */
+    overflow-clip-margin: 6px;
     --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
     --_border: var(--nw-color-border, light-dark(#d9d9d9, #3d3d3d));
     --_placeholder: light-dark(#e9e9e9, #333333);
@@ -15,6 +28,14 @@ export const articleCardStyles = css`
     --_small: 0.8125em;
     /* A headline line: its font size times its line height (.headline). */
     --_headline-line: 1.51875em;
+  }
+
+  :host([layout='horizontal']) {
+    contain-intrinsic-block-size: auto 14em;
+  }
+
+  :host([layout='compact']) {
+    contain-intrinsic-block-size: auto 8em;
   }
 
   .placeholder {

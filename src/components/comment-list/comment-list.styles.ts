@@ -28,8 +28,16 @@ export const commentListStyles = css`
     padding-inline-start: calc(var(--_space) * 1.5);
     border-inline-start: 2px solid var(--_border);
   }
+  /*
+   * Off screen, a comment is not laid out or painted; it keeps the size it last had (before its first rendering,
+   * an estimate of a short comment). On its own box, not its <li>: a long thread's replies are skipped one by one.
+   */
   article {
     padding-block: calc(var(--_space) * 0.75);
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 10em;
+    /* Paint containment comes with it: let the focus rings of its links and buttons (3 px, 2 px out) show at its edges. */
+    overflow-clip-margin: 6px;
   }
   [part~='author'] {
     font-weight: 700;

@@ -22,6 +22,9 @@ interface Shown {
   own: boolean;
 }
 
+/** WordPress's link to a comment: `…/post/#comment-ID`. */
+const COMMENT_FRAGMENT = /^#comment-\d+$/;
+
 /** WordPress's `date_gmt` has no zone; `date` is the site's local time, the best guess without it. */
 function commentDate(comment: WpComment): Date {
   return new Date(comment.date_gmt ? `${comment.date_gmt.replace(/Z$/, '')}Z` : (comment.date ?? ''));
@@ -127,18 +130,32 @@ export class NwCommentList extends NwElement {
 
   #onSent = (event: Event): void => void this.#addOwn(event as CustomEvent<WpComment>);
 
+  /**
+   * Brings the comment a `#comment-ID` fragment names into view. The browser cannot: the id it finds is the
+   * fallback's, which is not shown once the list renders, and the list's own is in its shadow root.
+   */
+  #reveal = (): void => {
+    const { hash } = location;
+    if (COMMENT_FRAGMENT.test(hash)) this.renderRoot.querySelector(hash)?.scrollIntoView();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('nw-comment-sent', this.#onSent);
-    this.#stopWaiting = whenNearViewport(this, () => {
+    addEventListener('hashchange', this.#reveal);
+    const near = (): void => {
       this.#near = true;
       if (!this.page) void this.#load();
-    });
+    };
+    // A link to one comment loads the list at once, wherever it is on the page, to show that comment.
+    if (COMMENT_FRAGMENT.test(location.hash)) void this.updateComplete.then(near);
+    else this.#stopWaiting = whenNearViewport(this, near);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('nw-comment-sent', this.#onSent);
+    removeEventListener('hashchange', this.#reveal);
     this.#stopWaiting?.();
   }
 
@@ -184,6 +201,8 @@ export class NwCommentList extends NwElement {
       this.total = result.total;
       this.pages = result.totalPages;
       this.page++;
+      // A `#comment-ID` link points into the first page (later ones come when the reader asks for them).
+      if (this.page === 1) void this.updateComplete.then(this.#reveal);
     } catch {
       if (generation === this.#generation) this.failed = true;
     } finally {

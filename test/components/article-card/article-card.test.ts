@@ -3,7 +3,7 @@ import { nothing } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/article-card.js';
 import { NwArticleCard } from '../../../src/article-card.js';
-import { nextEvent, part, partText } from '../../support/events.js';
+import { firstLayout, nextEvent, part, partText } from '../../support/events.js';
 
 const HOURS = 3_600_000;
 const twoHoursAgo = () => new Date(Date.now() - 2 * HOURS).toISOString();
@@ -417,6 +417,7 @@ describe('<nw-article-card>', () => {
       const cards = [...wrapper.querySelectorAll('nw-article-card')];
       await Promise.all(cards.map((el) => el.updateComplete));
       const sizes = () => cards.map((el) => `${el.getBoundingClientRect().width}x${el.getBoundingClientRect().height}`);
+      await firstLayout(...cards);
       const loading = sizes();
       await Promise.all(cards.map((el) => nextEvent(el, 'nw-load')));
       await Promise.all(cards.map((el) => el.updateComplete));
@@ -536,6 +537,7 @@ describe('<nw-article-card>', () => {
       </div>`);
       const el = wrapper.querySelector('nw-article-card')!;
       await el.updateComplete;
+      await firstLayout(el);
       const loading = el.getBoundingClientRect().height;
       await nextEvent(el, 'nw-load');
       await el.updateComplete;
