@@ -115,7 +115,7 @@ function formAlreadyBundled(): Plugin {
 const COPY = '?nw-chunk-copy';
 
 /** On-demand modules whose chunks import nothing (see `standaloneChunks`). */
-const STANDALONE = [`${srcDir}components/comment-form/error-codes.ts`];
+const STANDALONE = [`${srcDir}components/comment-form/error-codes.ts`, `${srcDir}components/comment-list/clean-html.ts`];
 
 /**
  * Gives the chunks of `STANDALONE` their own copy of every module they share with the entry (for the error codes:
