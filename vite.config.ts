@@ -8,7 +8,8 @@ import { secondPass } from './scripts/second-pass.mjs';
 
 // Every top-level module of src/ is a registering entry point and becomes dist/<name>.js with Lit bundled in.
 // scripts/build.ts builds them one at a time (NW_ENTRY), so each is one self-contained file a page downloads
-// in one request; only what loads on demand (the Arabic catalog, DOMPurify) goes into dist/chunks/.
+// in one request; only what loads on demand (the Arabic catalog, DOMPurify, the list's reply form, what a refused
+// comment means) goes into dist/chunks/.
 const srcDir = fileURLToPath(new URL('./src/', import.meta.url));
 const names = readdirSync(srcDir)
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
@@ -107,6 +108,33 @@ function formAlreadyBundled(): Plugin {
       const result = new MagicString(code);
       result.overwrite(found.index, found.index + found[0].length, 'Promise.resolve()');
       return { code: result.toString(), map: result.generateMap({ hires: true }) };
+    },
+  };
+}
+
+const COPY = '?nw-chunk-copy';
+
+/** On-demand modules whose chunks import nothing (see `standaloneChunks`). */
+const STANDALONE = [`${srcDir}components/comment-form/error-codes.ts`, `${srcDir}components/comment-list/clean-html.ts`];
+
+/**
+ * Gives the chunks of `STANDALONE` their own copy of every module they share with the entry (for the error codes:
+ * the field order), as the catalogs get their own `str`. A chunk that imports from its entry names it by its plain
+ * URL, so an entry loaded with a query string (WordPress adds `?ver=…` to every script it enqueues) would be
+ * downloaded and run a second time. Only for modules whose copies hold no state that must be shared.
+ */
+function standaloneChunks(): Plugin {
+  return {
+    name: 'nw-standalone-chunks',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !(STANDALONE.includes(importer) || importer.endsWith(COPY))) return null;
+      const resolved = await this.resolve(source, importer.replace(COPY, ''), { ...options, skipSelf: true });
+      return resolved?.id.startsWith(srcDir) ? `${resolved.id}${COPY}` : resolved;
+    },
+    load(id) {
+      return id.endsWith(COPY) ? { code: readFileSync(id.slice(0, -COPY.length), 'utf8'), moduleType: 'ts' } : null;
     },
   };
 }
@@ -211,7 +239,7 @@ function terserPass(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [minifyTemplates(), tightenCss(), plainStylesheets(), formAlreadyBundled(), standaloneCatalogs(), shortMessageIds(), shortCustomProperties(), terserPass()],
+  plugins: [minifyTemplates(), tightenCss(), plainStylesheets(), formAlreadyBundled(), standaloneCatalogs(), standaloneChunks(), shortMessageIds(), shortCustomProperties(), terserPass()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -14,6 +14,14 @@ for (const entry of entries) {
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
 
+// A chunk that imports from its entry names the entry by its plain URL: loaded from `news-widgets.js?ver=…` (as
+// WordPress enqueues scripts), the entry would be downloaded and run a second time. So every on-demand chunk imports
+// nothing (see vite.config.ts, standaloneChunks), but the list's reply form, which needs the list's Lit and base.
+const importing = readdirSync('dist/chunks')
+  .filter((file) => file.endsWith('.js') && !file.startsWith('comment-form-'))
+  .filter((file) => /(?:^|[;}])\s*(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["']/.test(readFileSync(`dist/chunks/${file}`, 'utf8')));
+if (importing.length) throw new Error(`dist/chunks/${importing.join(', ')} import(s) another file: add the module to STANDALONE in vite.config.ts`);
+
 // Minified, the bundles lose the licence comments of the third-party code in them: the licences go beside them,
 // in dist/THIRD-PARTY-LICENSES.txt, for every package the bundles' source maps name.
 const maps = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js.map'));

@@ -10,18 +10,18 @@ import { minify } from 'terser';
 /**
  * Names only one file's own code uses, which the minifier would keep: the elements' internal reactive state
  * (TypeScript `private` fields, not `#private`: Lit's reactive properties need a property name), the base's
- * `contentLang`, and the fields of objects that never leave their module (a page of comments' counts, a post's
- * outcome and its mapped problems, the validation options, a shown comment's `own`). None is read by a page, a
- * test of dist/, JSON or another file, and none is a DOM name: renamed consistently in each file, 122 bytes gzip
- * off news-widgets.js, 17 off share-button.js. A name added here must be just as private; `changed.has('…')`
- * strings are not renamed.
+ * `contentLang`, and the fields of objects that never leave their module (a page of comments' counts, the
+ * validation options, a shown comment's `own`). None is read by a page, a test of dist/, JSON or another file,
+ * and none is a DOM name: renamed consistently in each file, 122 bytes gzip off news-widgets.js, 17 off
+ * share-button.js. A name added here must be just as private: each file is minified on its own, so a name that
+ * crosses into a chunk would be renamed differently on either side (a refusal's `fields`, made in the form's
+ * on-demand chunk of error codes, is not here). `changed.has('…')` strings are not renamed.
  */
 const INTERNAL_NAMES = [
   'announcement',
   'contentLang',
   'failed',
   'fetched',
-  'fields',
   'formProblem',
   'identityRequired',
   'imageFailed',

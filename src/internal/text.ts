@@ -1,15 +1,10 @@
 /** Text helpers every element needs for untrusted input. */
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function graphemes(tag: string): Intl.Segmenter {
-  let segmenter = segmenters.get(tag);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(tag, { granularity: 'grapheme' });
-    segmenters.set(tag, segmenter);
-  }
-  return segmenter;
-}
+/**
+ * One grapheme segmenter for every language: extended grapheme clusters are Unicode's, the same in all of them
+ * (CLDR tailors word, line and sentence breaks, not these), so it is made once, when a text first needs cutting.
+ */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Collapses runs of white space (incl. line breaks) to single spaces and trims. */
 export function collapseWhitespace(text: string): string {
@@ -20,12 +15,12 @@ export function collapseWhitespace(text: string): string {
  * Cuts `text` to at most `max` graphemes, the last of them "…" when it was cut; never splits a grapheme
  * (an emoji sequence or a letter with its marks).
  */
-export function truncateGraphemes(text: string, max: number, tag = 'en'): string {
+export function truncateGraphemes(text: string, max: number): string {
   if (max <= 0) return '';
   // Fewer UTF-16 units than `max` means fewer graphemes too: nothing to segment.
   if (text.length <= max) return text;
   const kept: string[] = [];
-  for (const { segment } of graphemes(tag).segment(text)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text)) {
     if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}…`;
     kept.push(segment);
   }

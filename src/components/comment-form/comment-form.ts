@@ -5,7 +5,7 @@ import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './
 import { postComment } from './post-comment.js';
 import { DEFAULT_LEVEL, heading } from './heading.js';
 import { clearDraft, draftKey, loadDraft, loadIdentity, rememberIdentity, saveDraft } from './draft-store.js';
-import { type FormProblem, mapWpError } from './error-codes.js';
+import type { FormProblem, MappedError } from './error-codes.js';
 import {
   type CommentValues,
   type Field,
@@ -262,7 +262,12 @@ export class NwCommentForm extends NwElement {
       return;
     }
     if (result.kind === 'rejected') {
-      const mapped = mapWpError(result.error, payload);
+      // What a refusal means for the fields is a chunk of its own, loaded when one comes: most readers never
+      // send a comment, and few of those are refused. If it cannot load, the refusal is still said, as the site's.
+      const mapped = await import('./error-codes.js').then(
+        ({ mapWpError }) => mapWpError(result.error, payload),
+        (): MappedError => ({ fields: {}, form: 'rejected' }),
+      );
       this.problems = mapped.fields;
       this.formProblem = mapped.form;
       this.phase = mapped.form ? 'rejected' : 'idle';

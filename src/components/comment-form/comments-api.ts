@@ -33,7 +33,6 @@ export interface CommentPayload {
 
 export interface RequestOptions {
   nonce?: string;
-  timeoutMs?: number;
 }
 
 /** The endpoint as an absolute URL, so `/wp-json/…` and `https://site/wp-json/…` name the same comments. */
@@ -101,12 +100,12 @@ export function pageCounts(totalHeader: string | null, pagesHeader: string | nul
 }
 
 /** One page of approved comments, without the items that are not comments; rejects on any failure (network, time-out, non-2xx, non-JSON). */
-export async function fetchComments(endpoint: string, query: ListQuery, options: RequestOptions = {}): Promise<CommentPage> {
+export async function fetchComments(endpoint: string, query: ListQuery): Promise<CommentPage> {
   const url = new URL(endpoint, document.baseURI);
   // Set one by one, not by replacing `search`: an endpoint may carry its own query (`?rest_route=/wp/v2/comments`).
   const params = { post: query.post, per_page: query.perPage, page: query.page, order: query.order };
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
-  return withTimeout(options.timeoutMs ?? TIMEOUT_MS, async (signal) => {
+  return withTimeout(TIMEOUT_MS, async (signal) => {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'omit', signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const items: unknown = await response.json();

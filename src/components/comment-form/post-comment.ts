@@ -28,7 +28,7 @@ export async function postComment(endpoint: string, payload: CommentPayload, opt
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (options.nonce) headers['X-WP-Nonce'] = options.nonce;
   try {
-    return await withTimeout(options.timeoutMs ?? TIMEOUT_MS, async (signal) => {
+    return await withTimeout(TIMEOUT_MS, async (signal) => {
       const response = await fetch(endpoint, {
         method: 'POST',
         headers,

