@@ -7,7 +7,7 @@ import { fetchComments, resolveEndpoint, toComment, usable, type WpComment } fro
 import type { NwCommentForm } from '../comment-form/comment-form.js';
 import { commentCountText } from './messages.js';
 import { DEFAULT_LEVEL, heading, headingLevel } from '../comment-form/heading.js';
-import { sanitize } from './sanitize.js';
+import { preloadSanitizer, sanitize } from './sanitize.js';
 import { buildThreads, type ThreadNode } from './threads.js';
 import { theme } from '../../internal/theme.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -185,6 +185,7 @@ export class NwCommentList extends NwElement {
     const generation = this.#generation;
     this.loading = true;
     this.failed = false;
+    preloadSanitizer();
     try {
       const result = await fetchComments(this.endpoint, {
         post: this.postId!,

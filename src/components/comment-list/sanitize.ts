@@ -1,7 +1,7 @@
 /**
  * What the list sanitizes comments with (see `clean-html.ts`, which does the work). That work is a chunk of its
- * own, loaded with the first comment to show: a page whose reader never scrolls to the comments never downloads
- * it. Where DOMPurify is needed, it starts loading at the same time, not after.
+ * own, loaded when the list fetches its first comments (in parallel with that fetch): a page whose reader never
+ * scrolls to the comments never downloads it. Where DOMPurify is needed, it starts loading at the same time.
  */
 
 export type Engine = 'sanitizer' | 'dompurify';
@@ -10,13 +10,24 @@ export function hasSanitizerApi(): boolean {
   return typeof (Element.prototype as unknown as { setHTML?: unknown }).setHTML === 'function';
 }
 
-/** `html` as an inert fragment holding only the allowed markup. */
-export async function sanitize(html: string, engine: Engine = hasSanitizerApi() ? 'sanitizer' : 'dompurify'): Promise<DocumentFragment> {
+function load(engine: Engine): Promise<typeof import('./clean-html.js')> {
   if (engine === 'dompurify') {
     import('dompurify').catch(() => {
       // The same import in `clean-html.ts` fails too, and says so.
     });
   }
-  const { clean } = await import('./clean-html.js');
+  return import('./clean-html.js');
+}
+
+/** Starts loading what `sanitize()` needs, so that it comes with the first comments rather than after them. */
+export function preloadSanitizer(): void {
+  load(hasSanitizerApi() ? 'sanitizer' : 'dompurify').catch(() => {
+    // `sanitize()` asks again and says so.
+  });
+}
+
+/** `html` as an inert fragment holding only the allowed markup. */
+export async function sanitize(html: string, engine: Engine = hasSanitizerApi() ? 'sanitizer' : 'dompurify'): Promise<DocumentFragment> {
+  const { clean } = await load(engine);
   return clean(html, engine);
 }
