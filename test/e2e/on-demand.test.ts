@@ -4,9 +4,9 @@
  * - what a refused comment means for the form (src/components/comment-form/error-codes.ts): neither the page nor
  *   an accepted comment downloads it, the first refusal does; if it cannot load, the form still says that the
  *   site refused the comment, and keeps the text;
- * - the sanitizing of comments (src/components/comment-list/clean-html.ts): loaded with the first comments to
- *   show, after the list asked for them; if it cannot load, the list says they could not be loaded, and "Try
- *   again" shows them.
+ * - the sanitizing of comments (src/components/comment-list/clean-html.ts): not loaded until the list nears the
+ *   viewport, then with its first fetch of comments; if it cannot load, the list says they could not be loaded,
+ *   and "Try again" shows them.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -94,7 +94,7 @@ describe('what a refused comment means, on /', () => {
 });
 
 describe('the sanitizing of comments, on /', () => {
-  it('loads with the first comments to show; without it the list says so, and "Try again" shows them', async () => {
+  it('loads with the first comments, not before the list nears the viewport; without it the list says so, and "Try again" shows them', async () => {
     const session = await newSession(browser, server.base);
     const { page, requests } = session;
     const content = 'تعليق يظهر <b>بلا</b> وسوم بعد أن يصل رمز التنظيف.';
@@ -115,13 +115,15 @@ describe('the sanitizing of comments, on /', () => {
       await page.route(CLEAN_CHUNK, (route) => route.abort('connectionrefused'));
       requests.length = 0;
       await page.reload({ waitUntil: 'load' });
+      assert.equal(index((path) => CLEAN_CHUNK.test(path)), -1, 'not asked for before the list nears the viewport');
       await page.locator(LIST).scrollIntoViewIfNeeded();
       const failed = page.locator(`${LIST} [part=retry]`);
       await failed.waitFor({ state: 'visible' });
       assert.equal((await page.locator(`${LIST} [part=list] p`).first().textContent())?.trim(), 'تعذّر تحميل التعليقات.');
       const asked = index((path) => path === '/wp-json/wp/v2/comments');
       const loaded = index((path) => CLEAN_CHUNK.test(path));
-      assert.ok(asked >= 0 && loaded > asked, `asked for after the comments (comments #${asked}, chunk #${loaded})`);
+      // Asked for with the comments, in parallel, not after them.
+      assert.ok(asked >= 0 && loaded >= 0, `asked for with the comments (comments #${asked}, chunk #${loaded})`);
 
       await page.unroute(CLEAN_CHUNK);
       await failed.click();
