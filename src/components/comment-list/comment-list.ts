@@ -124,6 +124,8 @@ export class NwCommentList extends NwElement {
    */
   private replyForm?: NwCommentForm;
 
+  /** Each comment's last template, with what it was made for (see #renderComment). */
+  #made = new WeakMap<Shown, { locale: string; form: NwCommentForm | false | undefined; result: TemplateResult }>();
   #stopWaiting?: () => void;
   #near = false;
   #generation = 0;
@@ -264,15 +266,32 @@ export class NwCommentList extends NwElement {
   }
 
   #renderNode(node: ThreadNode<WpComment & { shown: Shown }>): TemplateResult {
-    const { comment } = node;
+    return html`<li>
+      ${this.#renderComment(node.comment)}
+      ${node.children.length ? this.#renderThread(node.children) : nothing}
+    </li>`;
+  }
+
+  /**
+   * A comment's own box, made again only when its reply form opens or closes or the list's language changes: a
+   * new page of comments, or the list's busy state, re-renders the list, not every comment already in it.
+   */
+  #renderComment(comment: WpComment & { shown: Shown }): TemplateResult {
+    const made = this.#made.get(comment.shown);
+    const open = this.replyForm?.parent === comment.id;
+    if (made && made.locale === this.locale && made.form === (open && this.replyForm)) return made.result;
+    const result = this.#renderArticle(comment, open);
+    this.#made.set(comment.shown, { locale: this.locale, form: open && this.replyForm, result });
+    return result;
+  }
+
+  #renderArticle(comment: WpComment & { shown: Shown }, open: boolean): TemplateResult {
     const { id, author_name: name } = comment;
     const date = commentDate(comment);
     const when = formatPublished(date, formatTag(this.locale));
     const author = name || msg('Anonymous', { id: 'comment-list.anonymous' });
     const authorUrl = comment.author_url && /^https?:\/\//i.test(comment.author_url) ? comment.author_url : '';
-    const open = this.replyForm?.parent === id;
-    return html`<li>
-      <article id="comment-${id}" part="comment" tabindex="-1" aria-labelledby="author-${id}">
+    return html`<article id="comment-${id}" part="comment" tabindex="-1" aria-labelledby="author-${id}">
         <header part="meta">
           <bdi id="author-${id}" part="author"
             >${authorUrl ? html`<a href=${authorUrl} rel="nofollow ugc noopener external">${author}</a>` : author}</bdi
@@ -303,9 +322,7 @@ export class NwCommentList extends NwElement {
               </button>
             </div>`
           : nothing}
-      </article>
-      ${node.children.length ? this.#renderThread(node.children) : nothing}
-    </li>`;
+    </article>`;
   }
 
   /**

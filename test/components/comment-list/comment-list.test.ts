@@ -197,6 +197,21 @@ describe('<nw-comment-list> behaviour', () => {
     }
   });
 
+  it('speaks the new language in every comment already shown when the page changes its lang', async () => {
+    fetch().callsFake(async () => page(three()));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en" dir="ltr"></div>`);
+    wrapper.innerHTML = `<nw-comment-list endpoint="${ENDPOINT}" post-id="42"></nw-comment-list>`;
+    const list = wrapper.firstElementChild as NwCommentList;
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('[part~=reply]').length === 3);
+    const replies = (): string[] => [...list.shadowRoot!.querySelectorAll('[part~=reply]')].map(text);
+    expect(replies()).to.deep.equal(['Reply', 'Reply', 'Reply']);
+    wrapper.setAttribute('lang', 'ar');
+    wrapper.setAttribute('dir', 'rtl');
+    await waitUntil(() => replies().every((label) => label === 'رد'), `still ${replies().join(', ')}`);
+    const dates = [...list.shadowRoot!.querySelectorAll('[part~=date]')].map(text);
+    expect(dates.every((date) => /\p{Script=Arabic}/u.test(date)), dates.join(', ')).to.be.true;
+  });
+
   it('loads only when it nears the viewport', async () => {
     fetch().callsFake(async () => page(three()));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><div style="block-size: 5000px"></div></div>`);
