@@ -95,7 +95,9 @@ export class NwArticleCard extends NwElement {
     readingTime: { attribute: 'reading-time', type: Number },
     words: { type: Number },
     src: {},
-    layout: { reflect: true },
+    // Reflected for `:host([layout=…])`, but not the default: writing an attribute on every connected card costs
+    // each one a style invalidation and an attributeChangedCallback (a tenth of its render).
+    layout: { reflect: true, useDefault: true },
     target: {},
     fetched: { state: true },
     status: { state: true },

@@ -199,6 +199,18 @@ describe('<nw-article-card>', () => {
   });
 
   describe('layouts', () => {
+    it('writes no layout attribute the page did not write; a layout set as a property is reflected for CSS', async () => {
+      const el = await card(html`<nw-article-card href="/article" headline="Plain"></nw-article-card>`);
+      expect(el.hasAttribute('layout')).to.equal(false);
+      expect(el.layout).to.equal('vertical');
+      el.layout = 'compact';
+      await el.updateComplete;
+      expect(el.getAttribute('layout')).to.equal('compact');
+      el.removeAttribute('layout');
+      await el.updateComplete;
+      expect(el.layout).to.equal('vertical');
+    });
+
     for (const layout of ['vertical', 'horizontal', 'compact']) {
       for (const [dir, lang] of [
         ['ltr', 'en'],
