@@ -78,7 +78,8 @@ export class NwShareButton extends NwElement {
     shareTitle: { attribute: 'share-title' },
     text: {},
     networks: {},
-    mode: { reflect: true },
+    // Reflected for :host([mode=inline]), but not the default (see the card's layout).
+    mode: { reflect: true, useDefault: true },
     label: {},
     utm: {},
     mastodonInstance: { attribute: 'mastodon-instance' },

@@ -166,6 +166,14 @@ for (const d of DIRECTIONS) {
     });
 
     describe('auto and native modes', () => {
+      it('writes no mode attribute the page did not write; a mode set as a property is reflected for CSS', async () => {
+        const el = await mount(d, { url: URL_ });
+        expect(el.hasAttribute('mode')).to.equal(false);
+        el.mode = 'inline';
+        await el.updateComplete;
+        expect(el.getAttribute('mode')).to.equal('inline');
+      });
+
       it('auto uses the share sheet when canShare accepts the data', async () => {
         const share = sinon.stub().resolves();
         const canShare = sinon.stub().returns(true);
