@@ -56,7 +56,8 @@ function* styleRules(rules) {
  * One style sheet per text, edited: `text` rewrites the source first (`[pattern, replacement]`), then each
  * `rules` entry `{ selector, set?: { property: value | null }, remove?: true }` edits every style rule whose
  * selector list is `selector` (spaces and order ignored), also inside @media. An edit that finds no rule or no
- * declaration throws, so a variant cannot silently measure the unchanged sheet. `unstyled` adopts no sheet at
+ * declaration throws, so a variant cannot silently measure the unchanged sheet. `append` adds rules at the end
+ * of the card's own sheet. `unstyled` adopts no sheet at
  * all: the floor of the structure itself.
  */
 function sheetsFor(styles, variant) {
@@ -72,6 +73,7 @@ function sheetsFor(styles, variant) {
 }
 
 function applyRuleEdits(sheets, variant) {
+  for (const rule of variant.append ?? []) sheets.at(-1).insertRule(rule, sheets.at(-1).cssRules.length);
   for (const edit of variant.rules ?? []) {
     let found = 0;
     for (const sheet of sheets) {

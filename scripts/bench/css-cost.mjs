@@ -104,6 +104,15 @@ const clamps = (extra = {}) => [
  * (the vertical ones unless told); the rules every card shares are measured once, on the bench's own cards.
  */
 const ALL = CARDS.map((cards) => cards.name);
+const RELEASE_SEPARATORS = [
+  { selector: '.meta', set: { position: null } },
+  { selector: '.meta > *::before', set: { 'margin-inline-start': null, 'inset-inline-end': '100%' } },
+];
+const RELEASE_OVERFLOW = [
+  { selector: '.card', set: { overflow: 'hidden' } },
+  { selector: '.media, .meta', set: { overflow: 'hidden', 'min-block-size': null } },
+];
+const RELEASE_MEDIA = [{ selector: '.media', set: { position: 'relative' } }];
 const VARIANTS = [
   { name: 'as built', cards: ALL, rules: [] },
   { name: 'no style sheets at all (the floor)', cards: ALL, unstyled: true },
@@ -120,15 +129,15 @@ const VARIANTS = [
   { name: '.meta flex wrap → block', rules: [{ selector: '.meta', set: { display: null, 'flex-wrap': null } }] },
   { name: '.meta "·" separators (::before) removed', rules: [{ selector: '.meta > *::before', remove: true }] },
   {
-    name: 'separators and their position: relative removed',
+    name: 'separators and the positioned .meta removed',
     rules: [
       { selector: '.meta > *::before', remove: true },
-      { selector: '.meta > *', remove: true },
+      { selector: '.meta', set: { position: null } },
     ],
   },
   { name: '.link::after (whole card clickable) removed', rules: [{ selector: '.link::after', remove: true }] },
   { name: '.section ellipsis removed', rules: [{ selector: '.section', set: { overflow: null, 'white-space': null, 'text-overflow': null } }] },
-  { name: '.card overflow: hidden removed', rules: [{ selector: '.card', set: { overflow: null } }] },
+  { name: '.card overflow: clip removed', rules: [{ selector: '.card', set: { overflow: null } }] },
   {
     name: '.media aspect-ratio removed',
     rules: [
@@ -137,6 +146,15 @@ const VARIANTS = [
     ],
   },
   { name: '.media img object-fit removed', rules: [{ selector: '.media img', set: { 'object-fit': null } }] },
+  // The rules the release had where the card now has cheaper ones, to measure each replacement in the same run.
+  { name: "← release's separators (each item positioned)", append: ['.meta > * { position: relative }'], rules: RELEASE_SEPARATORS },
+  { name: "← release's overflow: hidden (card, picture, meta)", rules: RELEASE_OVERFLOW },
+  { name: "← release's .media position: relative", rules: RELEASE_MEDIA },
+  {
+    name: "← release's rules, all three",
+    append: ['.meta > * { position: relative }'],
+    rules: [...RELEASE_SEPARATORS, ...RELEASE_OVERFLOW, ...RELEASE_MEDIA],
+  },
   { name: '.horizontal grid → the flex column', cards: ['horizontal'], rules: [{ selector: '.horizontal', remove: true }] },
   { name: '.pending gradient (placeholder lines) removed', cards: ['reserved'], rules: [{ selector: '.pending', set: { background: null } }] },
   { name: '.reserve block sizes removed', cards: ['reserved'], rules: [{ selector: '.reserve .body', set: { 'block-size': null } }] },
