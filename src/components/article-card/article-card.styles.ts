@@ -54,7 +54,6 @@ export const articleCardStyles = css`
   }
 
   .media {
-    margin: 0;
     aspect-ratio: var(--nw-card-image-ratio, 16 / 9);
     background: var(--_placeholder);
   }
@@ -197,7 +196,6 @@ export const articleCardStyles = css`
 
   .reserve .excerpt {
     flex: 1;
-    min-block-size: 0;
     -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
   }
 
