@@ -45,7 +45,7 @@ export const articleCardStyles = css`
    * container, which both engines back with a scrolling structure of its own, for boxes no one can scroll. As
    * flex items, scroll containers could shrink to nothing; min-block-size: 0 keeps that. The boxes that end in
    * "…" (section, headline, excerpt) stay hidden: Firefox does not clip the "…" of a clip box squeezed below
-   * its line.
+   * its line. (Being a scroll container is also what lets the reserved excerpt shrink to the lines left.)
    */
   .media,
   .meta {
