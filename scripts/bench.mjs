@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: bundle sizes, render speed in headless Chromium and Firefox, and load on the reference server.
+ * `npm run bench`: bundle sizes, render speed in headless Chromium and Firefox, load on the reference server,
+ * and the cost of each expensive rule of the card's CSS in both browsers.
  * Prints figures with their budgets and targets (✓/✗) and asserts nothing: it exits 0 unless a section could not
  * be measured (in every browser, for render).
  *
- *   node scripts/bench.mjs [--build] [--only=sizes,render,server] [--dist=DIR]
+ *   node scripts/bench.mjs [--build] [--only=sizes,render,server,css] [--dist=DIR]
  *
  * `npm run build` runs first only when dist/ lacks an entry or a file an entry imports (others may be testing
  * against dist/ at the same time, and a build empties it); `--build` forces it. A failed build is retried, since
@@ -17,8 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { checkDist, MissingFileError, measureLitAlone, measureSizes } from './bench/sizes.mjs';
 import { measureRender } from './bench/render.mjs';
 import { measureServer } from './bench/server-load.mjs';
+import { measureCssCost } from './bench/css-cost.mjs';
 
-const SECTIONS = ['sizes', 'render', 'server'];
+const SECTIONS = ['sizes', 'render', 'server', 'css'];
 const BUILD_ATTEMPTS = 3;
 
 const root = fileURLToPath(new URL('../', import.meta.url)).replace(/\/$/, '');
@@ -89,7 +91,7 @@ async function main() {
         .join(' ')} (1/5/15 min)`,
   );
 
-  const needsDist = wanted('sizes') || wanted('render');
+  const needsDist = wanted('sizes') || wanted('render') || wanted('css');
   if (otherDist) console.log(`bench: measuring ${dist}`);
   const built = needsDist ? await ensureDist(args.includes('--build')) : true;
   if (!built) console.log(`bench: ${otherDist ? 'no usable build' : 'npm run build failed'}; sizes and rendering cannot be measured.`);
@@ -99,6 +101,7 @@ async function main() {
     render: () => measureRender(dist),
     // The server needs no build.
     server: () => measureServer(root),
+    css: () => measureCssCost(dist),
   };
   for (const name of SECTIONS) {
     if (!wanted(name)) continue;

@@ -48,7 +48,7 @@ export const articleCardStyles = css`
     flex-direction: column;
     block-size: 100%;
     box-sizing: border-box;
-    overflow: hidden;
+    overflow: clip;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -61,12 +61,22 @@ export const articleCardStyles = css`
     outline-offset: 2px;
   }
 
+  /*
+   * The card, its picture and its meta line clip with overflow: clip, not hidden: a hidden box is a scroll
+   * container, which both engines back with a scrolling structure of its own, for boxes no one can scroll. As
+   * flex items, scroll containers could shrink to nothing; min-block-size: 0 keeps that. The boxes that end in
+   * "…" (section, headline, excerpt) stay hidden: Firefox does not clip the "…" of a clip box squeezed below
+   * its line. (Being a scroll container is also what lets the reserved excerpt shrink to the lines left.)
+   */
+  .media,
+  .meta {
+    overflow: clip;
+    min-block-size: 0;
+  }
+
   .media {
-    position: relative;
-    margin: 0;
     aspect-ratio: var(--nw-card-image-ratio, 16 / 9);
     background: var(--_placeholder);
-    overflow: hidden;
   }
 
   .media.own-ratio {
@@ -151,26 +161,24 @@ export const articleCardStyles = css`
   /*
    * Each item has its "·" just before its start, in the gap; the first item of every line has it outside the
    * box, where overflow clips it: no line starts with a separator, and a wrapped name's lines all start in the box.
+   * The "·" stays where it would be in flow (no inset) and steps back into the gap by its margin, so its
+   * containing block can be the line itself, positioned once, rather than each item.
    */
   .meta {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     column-gap: 1.5em;
-    overflow: hidden;
     margin: 0;
     margin-block-start: auto;
     font-size: var(--_small);
     color: var(--_muted);
   }
 
-  .meta > * {
-    position: relative;
-  }
-
   .meta > *::before {
     content: '·';
     position: absolute;
-    inset-inline-end: 100%;
+    margin-inline-start: -1.5em;
     inline-size: 1.5em;
     text-align: center;
   }
@@ -209,7 +217,6 @@ export const articleCardStyles = css`
 
   .reserve .excerpt {
     flex: 1;
-    min-block-size: 0;
     -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
   }
 
@@ -228,7 +235,9 @@ export const articleCardStyles = css`
     grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
   }
 
+  /* Positioned only where its picture needs it: Chromium gives each positioned box a paint layer. */
   .horizontal .media {
+    position: relative;
     aspect-ratio: auto;
     min-block-size: 7rem;
   }

@@ -254,6 +254,37 @@ describe('<nw-article-card>', () => {
       expect(inner(el).classList.contains('vertical')).to.be.true;
     });
 
+    for (const [dir, lang] of [
+      ['ltr', 'en'],
+      ['rtl', 'ar'],
+    ]) {
+      it(`gives way with its picture, never its text, when the page makes it shorter than its content (${dir})`, async () => {
+        const el = await card(html`<div dir=${dir} lang=${lang} style="inline-size: 343px">
+          <nw-article-card
+            style="block-size: 260px"
+            href="/a"
+            headline="City council approves a new network of protected bike lanes"
+            excerpt="The plan adds 40 kilometres of separated lanes."
+            section="Local"
+            image="/test/fixtures/image.svg"
+            image-width="1600"
+            image-height="900"
+            author="Newsroom staff"
+            reading-time="4"
+          ></nw-article-card>
+        </div>`);
+        const box = inner(el).getBoundingClientRect();
+        const picture = el.shadowRoot!.querySelector('.media')!.getBoundingClientRect();
+        expect(box.height).to.equal(260);
+        expect(picture.height, 'the picture box is shorter than 16:9').to.be.below((picture.width * 9) / 16 - 10);
+        for (const name of ['section', 'headline', 'excerpt', 'meta']) {
+          const text = part(el, name)!;
+          expect(text.getBoundingClientRect().bottom, `${name} inside the card`).to.be.at.most(box.bottom + 0.5);
+          expect(text.scrollHeight, `${name} not cut`).to.be.at.most(text.clientHeight + 1);
+        }
+      });
+    }
+
     it('lays out without a picture box when there is no image', async () => {
       const el = await card(html`<nw-article-card headline="h"></nw-article-card>`);
       expect(el.shadowRoot!.querySelector('.media')).to.equal(null);
