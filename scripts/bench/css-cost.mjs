@@ -1,88 +1,18 @@
 /**
  * Bench section `css`: what each expensive rule of `<nw-article-card>`'s CSS costs in style + layout, in headless
- * Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi), side by side.
+ * Chromium and Firefox ESR (puppeteer-core, as the render bench launches them), side by side.
  *
  * The page renders 1,000 real cards from dist/article-card.js and copies each one's shadow DOM; every run then
  * shows 1,000 such copies in shadow roots that adopt the card's own style sheet texts, as built, or with one
  * rule removed or replaced (a variant), and times style + layout. The copies keep the structure and the text of
  * real cards while leaving out everything that is not CSS (Lit, the element's code), so a delta is the rule's.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../browsers.mjs';
+import { articles, cardAttributes } from './fixtures.mjs';
 import { fixed, heading, median, table } from './format.mjs';
-
-const PAGE_SCRIPT = readFileSync(new URL('./css-cost-page.js', import.meta.url));
-
-const IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 16 9">\
-<rect width="16" height="9" fill="#2b6f8f"/><circle cx="11" cy="4" r="3" fill="#f2c14e"/></svg>`;
-
-// The same page as the render bench's: the cards stack in the body of a 1280 × 800 viewport.
-const PAGE = `<!doctype html>
-<html lang="en" dir="ltr">
-<head><meta charset="utf-8"><title>nw css cost</title>
-<style>body { margin: 0; font: 16px/1.5 system-ui, sans-serif; }</style>
-<script type="module" src="/article-card.js"></script>
-<script type="module" src="/bench/css-cost-page.js"></script>
-</head>
-<body></body>
-</html>`;
-
-function startServer(distDir) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const send = (status, type, body) => {
-      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      response.end(body);
-    };
-    if (path === '/') return send(200, 'text/html; charset=utf-8', PAGE);
-    if (path === '/bench/image.svg') return send(200, 'image/svg+xml', IMAGE);
-    if (path === '/bench/css-cost-page.js') return send(200, 'text/javascript; charset=utf-8', PAGE_SCRIPT);
-    const file = normalize(join(distDir, path));
-    if (!file.startsWith(distDir + sep) || extname(file) !== '.js' || !existsSync(file) || !statSync(file).isFile()) {
-      return send(404, 'text/plain', 'not found');
-    }
-    response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        origin: `http://127.0.0.1:${server.address().port}`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
-
-/** The render bench's kind of front page: 1,000 articles with every field, each text a little different. */
-function articles(count) {
-  const sections = ['World', 'Business', 'Science', 'Culture', 'Sport', 'Technology'];
-  const authors = ['Amira Haddad', 'Jonas Becker', 'Lina Farouk', 'Tom Okafor', 'Sara Lindqvist'];
-  const now = Date.UTC(2026, 10, 29, 12);
-  return Array.from({ length: count }, (_, i) => ({
-    headline: `Regional leaders agree on a new water-sharing plan after ${i + 3} days of talks (${i + 1})`,
-    excerpt:
-      'Negotiators meeting in the capital settled the last open points late on Friday, ending a dispute that ' +
-      `had held up irrigation projects across the basin for years. Story ${i + 1}.`,
-    section: sections[i % sections.length],
-    image: '/bench/image.svg',
-    'image-width': 1600,
-    'image-height': 900,
-    author: authors[i % authors.length],
-    published: new Date(now - (i % 2 ? (i % 7) * 3_600_000 : (10 + (i % 300)) * 86_400_000)).toISOString(),
-    'reading-time': 2 + (i % 9),
-    href: `/news/story-${i + 1}`,
-  }));
-}
+import { BROWSERS } from './render.mjs';
+import { startBenchServer } from './static-server.mjs';
 
 /** What the cards are captured as: the bench's cards, the horizontal layout, and cards reserving their box. */
 const CARDS = [
@@ -163,27 +93,15 @@ const VARIANTS = [
 const MODES = ['forced', 'frame'];
 
 async function launch(name) {
-  if (name === 'chromium') {
-    if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
-    // gc() between runs, so that no run pays for collecting the copies of the one before.
-    const args = [...CHROMIUM_ARGS, '--js-flags=--expose-gc'];
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true, timeout: 30_000 });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(300_000);
-    return { page, version: `Chromium ${browser.version()}`, close: () => browser.close() };
-  }
-  if (!existsSync(FIREFOX_PATH)) throw new Error(`no Firefox at ${FIREFOX_PATH} (set FIREFOX_PATH)`);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    extraPrefsFirefox: { 'network.proxy.allow_hijacking_localhost': false },
-  });
+  const spec = BROWSERS.find((browser) => browser.name.toLowerCase() === name);
+  if (!existsSync(spec.path)) throw new Error(`no ${spec.name} at ${spec.path}`);
+  // Chromium: gc() between runs, so that no run pays for collecting the copies of the one before.
+  const options = name === 'chromium' ? { ...spec.options, args: [...spec.options.args, '--js-flags=--expose-gc'] } : spec.options;
+  const browser = await puppeteer.launch({ ...options, timeout: 60_000, protocolTimeout: 600_000 });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   page.setDefaultTimeout(300_000);
-  return { page, version: `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`, close: () => browser.close() };
+  return { page, version: `${spec.name} ${(await browser.version()).replace(/^[a-z]+\//i, '')}`, close: () => browser.close() };
 }
 
 /**
@@ -195,9 +113,9 @@ async function measureBrowser(name, origin, { count, runs }) {
   try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.goto(`${origin}/bench/css-cost.html`, { waitUntil: 'load' });
     await page.evaluate(() => globalThis.cssCost.ready);
-    const list = articles(count);
+    const list = articles(count).map(cardAttributes);
     const results = {};
     for (const cards of CARDS) {
       const taken = await page.evaluate(([which, all, attributes]) => globalThis.cssCost.capture(which, all, attributes), [
@@ -241,15 +159,16 @@ const delta = (value, base) => `${value - base >= 0 ? '+' : '−'}${fixed(Math.a
 const px = (value, base) => (Math.round(value) === Math.round(base) ? '=' : `${delta(value, base).replace(/\.\d$/, '')} px`);
 
 /** Runs the CSS-cost bench and returns its text. `runs` includes the warm-up round. */
-export async function measureCssCost(distDir, { count = 1000, runs = 8, browsers = ['chromium', 'firefox'] } = {}) {
-  const server = await startServer(distDir);
+export async function measureCssCost(distDir, { count = 1000, runs = 5, browsers = ['chromium', 'firefox'] } = {}) {
+  const server = await startBenchServer(distDir, { cards: 1, commentCounts: {} });
   try {
     const measured = [];
     for (const name of browsers) measured.push(await measureBrowser(name, server.origin, { count, runs }));
     const lines = [heading(`CSS cost of <nw-article-card> — ${measured.map((m) => `headless ${m.version}`).join(', ')}`)];
     lines.push(
       `  ${count.toLocaleString('en-US')} copies of real cards' shadow DOM (taken from cards rendered by dist/article-card.js), each in a`,
-      "  shadow root adopting the card's style sheet texts: as built, or with one rule removed or replaced. Timed from",
+      "  shadow root adopting the card's style sheet texts: as built, or with one rule removed or replaced; every copy",
+      '  is laid out (content-visibility: visible on its host), as cards in view are. Timed from',
       '  showing the built copies (display: none → block) until a forced layout (offsetHeight) returns, and, in',
       '  separate runs, until the next frame is rendered (rAF → setTimeout); Δ against "as built". Medians of',
       `  ${runs - 1} runs after one warm-up round, the variants alternating. "height": the copies' total height against`,

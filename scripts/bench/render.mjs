@@ -16,7 +16,8 @@ import { startBenchServer } from './static-server.mjs';
 
 const SIZES = { cards: 1000, bars: 100, comments: 500, commentsPerPage: 100, commentPost: 1 };
 
-const BROWSERS = [
+/** The two browsers every bench page runs in, as puppeteer-core launches them. */
+export const BROWSERS = [
   {
     name: 'Chromium',
     path: CHROMIUM_PATH,

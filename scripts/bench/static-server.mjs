@@ -49,6 +49,17 @@ ${STYLE}
 <body></body>
 </html>`;
 
+// The CSS-cost page: the card's entry and the code that copies and restyles its shadow DOM (css-cost.mjs).
+const CSS_COST_PAGE = `<!doctype html>
+<html lang="en" dir="ltr">
+<head><meta charset="utf-8"><title>nw bench: CSS cost</title>
+${STYLE}
+<script type="module" src="/article-card.js"></script>
+<script type="module" src="/bench/page/css-cost.js"></script>
+</head>
+<body></body>
+</html>`;
+
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
@@ -104,7 +115,7 @@ function commentsAnswer(url, byPost) {
  */
 export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 500 } } = {}) {
   const own = (name) => readFileSync(new URL(name, import.meta.url));
-  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/share.js', 'page/comments.js', 'page/front-page.js']);
+  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/share.js', 'page/comments.js', 'page/front-page.js', 'page/css-cost.js']);
   const byPost = new Map(Object.entries(commentCounts).map(([post, count]) => [Number(post), comments(count, { post: Number(post) })]));
   const front = frontPage(cards);
   const server = createServer((request, response) => {
@@ -116,6 +127,7 @@ export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 5
     };
     if (path === '/' || path === '/bench.html') return send(200, TYPES['.html'], BENCH_PAGE);
     if (path === '/bench/front-page.html') return send(200, TYPES['.html'], front);
+    if (path === '/bench/css-cost.html') return send(200, TYPES['.html'], CSS_COST_PAGE);
     if (path === '/bench/image.svg') return send(200, TYPES['.svg'], IMAGE);
     if (path.startsWith('/bench/') && pageScripts.has(path.slice('/bench/'.length))) {
       return send(200, TYPES['.js'], own(`./${path.slice('/bench/'.length)}`));

@@ -104,12 +104,15 @@ function applyRuleEdits(sheets, variant) {
   }
 }
 
-/** The cards as the variant sees them: hosts with open shadow roots, in a connected container kept unstyled. */
+/** The cards as the variant sees them: hosts with open shadow roots, all rendered, in a connected container kept unstyled. */
 function build(markup, sheets) {
   const container = document.createElement('div');
   container.style.display = 'none';
   for (const html of markup) {
     const host = document.createElement('div');
+    // Every copy laid out, as cards in view are: content-visibility would skip those off screen, and the
+    // rules' cost with them (the page's style on a host wins over its :host rules).
+    host.style.contentVisibility = 'visible';
     const root = host.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = sheets;
     root.innerHTML = html;
