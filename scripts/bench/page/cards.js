@@ -4,7 +4,7 @@
  */
 /* global document */
 import { cardAttributes } from '../fixtures.mjs';
-import { build, elementCount, finish, grid, handHost, hostOf, recipe, when } from './measure.js';
+import { build, elementCount, grid, handHost, hostOf, recipe, timeRun, when } from './measure.js';
 
 const createCard = (a) => {
   const card = document.createElement('nw-article-card');
@@ -15,24 +15,15 @@ const createCard = (a) => {
 /** A card shows article `a` when its headline link carries the headline. */
 const showsArticle = (card, a) => card.shadowRoot?.querySelector('a')?.textContent === a.headline;
 
-export async function runCards(list) {
-  const container = grid();
-  const marks = { start: performance.now() };
-  const cards = list.map(createCard);
-  marks.created = performance.now();
-  for (const card of cards) container.append(card);
-  marks.appended = performance.now();
-  await Promise.all(cards.map((card) => card.updateComplete));
-  marks.rendered = performance.now();
-  const result = await finish(container, marks);
-  const rendered = cards.filter((card, i) => showsArticle(card, list[i])).length;
-  // The base element's language resolution once more on each connected card (outside the total): the part of
-  // connectedCallback that walks the ancestors.
-  const before = performance.now();
-  for (const card of cards) card.resolveLanguage?.();
-  const language = typeof cards[0].resolveLanguage === 'function' ? performance.now() - before : undefined;
-  container.remove();
-  return { ...result, rendered, language };
+export function runCards(list) {
+  return timeRun('', () => list.map(createCard), (card, i) => showsArticle(card, list[i]), (cards) => {
+    // The base element's language resolution once more on each connected card (outside the total): the part of
+    // connectedCallback that walks the ancestors.
+    if (typeof cards[0].resolveLanguage !== 'function') return {};
+    const start = performance.now();
+    for (const card of cards) card.resolveLanguage();
+    return { language: performance.now() - start };
+  });
 }
 
 /** What a hand-written card needs that attributes do not give: its date and reading time, as text. */
@@ -78,65 +69,49 @@ export async function prepareHandBuilt(a) {
   return { elements: elementCount(steps), sheets: hand.host.sheets.length, hostAttributes: hand.host.attributes.map(([name]) => name) };
 }
 
-export async function runHandBuilt(list) {
-  const container = grid();
-  const marks = { start: performance.now() };
-  const hosts = list.map((a) => {
-    const { el, root } = handHost('nw-bench-card', hand.host);
-    build(root, hand.steps, derive(a));
-    return el;
-  });
-  marks.created = performance.now();
-  for (const host of hosts) container.append(host);
-  marks.appended = performance.now();
-  marks.rendered = marks.appended;
-  const result = await finish(container, marks);
-  const rendered = hosts.filter((host, i) => showsArticle(host, list[i])).length;
-  container.remove();
-  return { ...result, rendered };
+export function runHandBuilt(list) {
+  const make = () =>
+    list.map((a) => {
+      const { el, root } = handHost('nw-bench-card', hand.host);
+      build(root, hand.steps, derive(a));
+      return el;
+    });
+  return timeRun('', make, (host, i) => showsArticle(host, list[i]));
 }
 
-export async function runPlain(list) {
-  const container = grid('plain');
-  const marks = { start: performance.now() };
-  const articles = list.map((a) => {
-    const article = document.createElement('article');
-    const img = document.createElement('img');
-    img.src = a.image;
-    img.alt = '';
-    img.width = a.imageWidth;
-    img.height = a.imageHeight;
-    img.loading = 'lazy';
-    img.decoding = 'async';
-    const section = document.createElement('p');
-    section.textContent = a.section;
-    const h3 = document.createElement('h3');
-    const link = document.createElement('a');
-    link.href = a.href;
-    link.textContent = a.headline;
-    h3.append(link);
-    const excerpt = document.createElement('p');
-    excerpt.textContent = a.excerpt;
-    const meta = document.createElement('p');
-    const author = document.createElement('span');
-    author.textContent = a.author;
-    const date = new Date(a.published);
-    const time = document.createElement('time');
-    time.dateTime = date.toISOString();
-    time.textContent = when(date);
-    const minutes = document.createElement('span');
-    minutes.textContent = `${a.readingTime} min read`;
-    meta.append(author, time, minutes);
-    article.append(img, section, h3, excerpt, meta);
-    return article;
-  });
-  marks.created = performance.now();
-  for (const article of articles) container.append(article);
-  marks.appended = performance.now();
-  marks.rendered = marks.appended;
-  const result = await finish(container, marks);
-  const rendered = articles.filter((article, i) => article.querySelector('a').textContent === list[i].headline).length;
-  container.remove();
-  return { ...result, rendered };
+export function runPlain(list) {
+  const make = () =>
+    list.map((a) => {
+      const article = document.createElement('article');
+      const img = document.createElement('img');
+      img.src = a.image;
+      img.alt = '';
+      img.width = a.imageWidth;
+      img.height = a.imageHeight;
+      img.loading = 'lazy';
+      img.decoding = 'async';
+      const section = document.createElement('p');
+      section.textContent = a.section;
+      const h3 = document.createElement('h3');
+      const link = document.createElement('a');
+      link.href = a.href;
+      link.textContent = a.headline;
+      h3.append(link);
+      const excerpt = document.createElement('p');
+      excerpt.textContent = a.excerpt;
+      const meta = document.createElement('p');
+      const author = document.createElement('span');
+      author.textContent = a.author;
+      const date = new Date(a.published);
+      const time = document.createElement('time');
+      time.dateTime = date.toISOString();
+      time.textContent = when(date);
+      const minutes = document.createElement('span');
+      minutes.textContent = `${a.readingTime} min read`;
+      meta.append(author, time, minutes);
+      article.append(img, section, h3, excerpt, meta);
+      return article;
+    });
+  return timeRun('plain', make, (article, i) => article.querySelector('a').textContent === list[i].headline);
 }
 

@@ -43,6 +43,32 @@ export async function finish(container, marks) {
   return { phases, time: Object.values(phases).reduce((sum, value) => sum + value, 0), idle: frameBegan - laidOut };
 }
 
+/**
+ * One run of a contestant: `make()` builds its items (the create phase), they are appended to a fresh container
+ * of class `className` (append), elements with an `updateComplete` are awaited (render), then finish(). `shows(item,
+ * i)` tells whether item i shows its content; `before(items)`, if given, runs before the container goes and its
+ * result joins the run's.
+ */
+export async function timeRun(className, make, shows, before = () => ({})) {
+  const container = grid(className);
+  const marks = { start: performance.now() };
+  const items = make();
+  marks.created = performance.now();
+  for (const item of items) container.append(item);
+  marks.appended = performance.now();
+  if (items[0]?.updateComplete) {
+    await Promise.all(items.map((item) => item.updateComplete));
+    marks.rendered = performance.now();
+  } else {
+    marks.rendered = marks.appended;
+  }
+  const result = await finish(container, marks);
+  const rendered = items.filter(shows).length;
+  const extra = before(items);
+  container.remove();
+  return { ...result, ...extra, rendered };
+}
+
 /** A fresh container in the page's front-page grid. */
 export function grid(className = '') {
   const container = document.createElement('div');

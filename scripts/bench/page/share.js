@@ -1,6 +1,6 @@
 /** 100 inline share bars: `<nw-share-button mode="inline">` against the same DOM and sheets built by hand. */
 /* global document */
-import { build, elementCount, finish, grid, handHost, hostOf, recipe } from './measure.js';
+import { build, elementCount, grid, handHost, hostOf, recipe, timeRun } from './measure.js';
 
 const createBar = () => {
   const bar = document.createElement('nw-share-button');
@@ -8,22 +8,11 @@ const createBar = () => {
   return bar;
 };
 
-/** A bar is rendered when its shadow root holds its row of links and buttons. */
-const rendered = (bars) => bars.filter((bar) => bar.shadowRoot?.querySelectorAll('a[href], button').length >= 2).length;
+/** A bar shows when its shadow root holds its row of links and buttons. */
+const shows = (bar) => bar.shadowRoot?.querySelectorAll('a[href], button').length >= 2;
 
-export async function runBars(count) {
-  const container = grid('bars');
-  const marks = { start: performance.now() };
-  const bars = Array.from({ length: count }, createBar);
-  marks.created = performance.now();
-  for (const bar of bars) container.append(bar);
-  marks.appended = performance.now();
-  await Promise.all(bars.map((bar) => bar.updateComplete));
-  marks.rendered = performance.now();
-  const result = await finish(container, marks);
-  const shown = rendered(bars);
-  container.remove();
-  return { ...result, rendered: shown };
+export function runBars(count) {
+  return timeRun('bars', () => Array.from({ length: count }, createBar), shows);
 }
 
 let hand;
@@ -39,20 +28,12 @@ export async function prepareHandBars() {
   return { elements: elementCount(hand.steps), sheets: hand.host.sheets.length };
 }
 
-export async function runHandBars(count) {
-  const container = grid('bars');
-  const marks = { start: performance.now() };
-  const hosts = Array.from({ length: count }, () => {
-    const { el, root } = handHost('nw-bench-share', hand.host);
-    build(root, hand.steps);
-    return el;
-  });
-  marks.created = performance.now();
-  for (const host of hosts) container.append(host);
-  marks.appended = performance.now();
-  marks.rendered = marks.appended;
-  const result = await finish(container, marks);
-  const shown = rendered(hosts);
-  container.remove();
-  return { ...result, rendered: shown };
+export function runHandBars(count) {
+  const make = () =>
+    Array.from({ length: count }, () => {
+      const { el, root } = handHost('nw-bench-share', hand.host);
+      build(root, hand.steps);
+      return el;
+    });
+  return timeRun('bars', make, shows);
 }
