@@ -10,13 +10,21 @@ export function hasSanitizerApi(): boolean {
   return typeof (Element.prototype as unknown as { setHTML?: unknown }).setHTML === 'function';
 }
 
+/** The chunk once asked for: a page of 100 comments awaits one promise, not 100 dynamic imports. */
+let cleaner: Promise<typeof import('./clean-html.js')> | undefined;
+
 function load(engine: Engine): Promise<typeof import('./clean-html.js')> {
   if (engine === 'dompurify') {
     import('dompurify').catch(() => {
       // The same import in `clean-html.ts` fails too, and says so.
     });
   }
-  return import('./clean-html.js');
+  cleaner ??= import('./clean-html.js').catch((error: unknown) => {
+    // Asked for again next time ("Try again").
+    cleaner = undefined;
+    throw error;
+  });
+  return cleaner;
 }
 
 /** Starts loading what `sanitize()` needs, so that it comes with the first comments rather than after them. */
