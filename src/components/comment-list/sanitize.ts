@@ -10,6 +10,9 @@ export function hasSanitizerApi(): boolean {
   return typeof (Element.prototype as unknown as { setHTML?: unknown }).setHTML === 'function';
 }
 
+/** The engine this browser sanitizes with. */
+const engineHere = (): Engine => (hasSanitizerApi() ? 'sanitizer' : 'dompurify');
+
 /** The chunk once asked for: a page of 100 comments awaits one promise, not 100 dynamic imports. */
 let cleaner: Promise<typeof import('./clean-html.js')> | undefined;
 
@@ -29,13 +32,13 @@ function load(engine: Engine): Promise<typeof import('./clean-html.js')> {
 
 /** Starts loading what `sanitize()` needs, so that it comes with the first comments rather than after them. */
 export function preloadSanitizer(): void {
-  load(hasSanitizerApi() ? 'sanitizer' : 'dompurify').catch(() => {
+  load(engineHere()).catch(() => {
     // `sanitize()` asks again and says so.
   });
 }
 
 /** `html` as an inert fragment holding only the allowed markup. */
-export async function sanitize(html: string, engine: Engine = hasSanitizerApi() ? 'sanitizer' : 'dompurify'): Promise<DocumentFragment> {
+export async function sanitize(html: string, engine: Engine = engineHere()): Promise<DocumentFragment> {
   const { clean } = await load(engine);
   return clean(html, engine);
 }
