@@ -279,9 +279,10 @@ export class NwCommentList extends NwElement {
   #renderComment(comment: WpComment & { shown: Shown }): TemplateResult {
     const made = this.#made.get(comment.shown);
     const open = this.replyForm?.parent === comment.id;
-    if (made && made.locale === this.locale && made.form === (open && this.replyForm)) return made.result;
+    const form = open && this.replyForm;
+    if (made && made.locale === this.locale && made.form === form) return made.result;
     const result = this.#renderArticle(comment, open);
-    this.#made.set(comment.shown, { locale: this.locale, form: open && this.replyForm, result });
+    this.#made.set(comment.shown, { locale: this.locale, form, result });
     return result;
   }
 
