@@ -71,6 +71,7 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
       [
         ['card', call('cards', 'card', SIZES.cards)],
         ['hand', call('cards', 'hand', SIZES.cards)],
+        ['lit', call('cards', 'lit', SIZES.cards)],
         ['plain', call('cards', 'plain', SIZES.cards)],
       ],
       runs,

@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { articles, cardAttributes, comments } from './fixtures.mjs';
 
 const TYPES = {
@@ -36,11 +37,24 @@ const STYLE = `<style>
   .comments { max-inline-size: 44rem; margin-inline: auto; padding: 1rem; }
 </style>`;
 
+/** Lit's published packages, served from node_modules for the Lit-floor contestant (page/lit-floor.js). */
+const LIT_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
+const IMPORT_MAP = `<script type="importmap">${JSON.stringify({
+  imports: {
+    lit: '/node_modules/lit/index.js',
+    'lit-html': '/node_modules/lit-html/lit-html.js',
+    '@lit/reactive-element': '/node_modules/@lit/reactive-element/reactive-element.js',
+    ...Object.fromEntries(LIT_PACKAGES.map((name) => [`${name}/`, `/node_modules/${name}/`])),
+  },
+})}</script>`;
+const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+
 // The bench page loads the three entries it measures and the measuring code; page.evaluate calls into window.bench.
 const BENCH_PAGE = `<!doctype html>
 <html lang="en" dir="ltr">
 <head><meta charset="utf-8"><title>nw bench</title>
 ${STYLE}
+${IMPORT_MAP}
 <script type="module" src="/article-card.js"></script>
 <script type="module" src="/share-button.js"></script>
 <script type="module" src="/comment-list.js"></script>
@@ -115,7 +129,7 @@ function commentsAnswer(url, byPost) {
  */
 export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 500 } } = {}) {
   const own = (name) => readFileSync(new URL(name, import.meta.url));
-  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/share.js', 'page/comments.js', 'page/front-page.js', 'page/css-cost.js']);
+  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/lit-floor.js', 'page/share.js', 'page/comments.js', 'page/front-page.js', 'page/css-cost.js']);
   const byPost = new Map(Object.entries(commentCounts).map(([post, count]) => [Number(post), comments(count, { post: Number(post) })]));
   const front = frontPage(cards);
   const server = createServer((request, response) => {
@@ -136,8 +150,10 @@ export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 5
       const { status, headers, body } = commentsAnswer(url, byPost);
       return send(status, TYPES['.json'], body, headers);
     }
-    const file = normalize(join(distDir, path));
-    if (!file.startsWith(distDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(404, 'text/plain', 'not found');
+    const lit = path.startsWith('/node_modules/') && LIT_PACKAGES.some((name) => path.startsWith(`/node_modules/${name}/`));
+    const root = lit ? NODE_MODULES : distDir;
+    const file = normalize(join(root, lit ? path.slice('/node_modules/'.length) : path));
+    if (!file.startsWith(join(root, sep)) || !existsSync(file) || !statSync(file).isFile()) return send(404, 'text/plain', 'not found');
     response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...ISOLATED });
     createReadStream(file).pipe(response);
   });

@@ -1,16 +1,14 @@
 /**
- * The three card contestants: `<nw-article-card>`, the same DOM and style sheets built by hand in shadow roots,
- * and plain DOM (one simple style sheet, no shadow DOM). Each returns `{ time, phases, rendered }`.
+ * The four card contestants: `<nw-article-card>`, the same DOM and style sheets built by hand in shadow roots,
+ * the same again from a minimal Lit element configured by the same attributes (Lit's floor), and plain DOM (one
+ * simple style sheet, no shadow DOM). Each returns `{ time, phases, rendered }`.
  */
 /* global document */
 import { cardAttributes } from '../fixtures.mjs';
+import { createWith, defineLitFloor } from './lit-floor.js';
 import { build, elementCount, grid, handHost, hostOf, recipe, timeRun, when } from './measure.js';
 
-const createCard = (a) => {
-  const card = document.createElement('nw-article-card');
-  for (const [name, value] of Object.entries(cardAttributes(a))) card.setAttribute(name, value);
-  return card;
-};
+const createCard = (a) => createWith('nw-article-card', cardAttributes(a));
 
 /** A card shows article `a` when its headline link carries the headline. */
 const showsArticle = (card, a) => card.shadowRoot?.querySelector('a')?.textContent === a.headline;
@@ -33,6 +31,21 @@ const derive = (a) => {
 };
 
 let hand;
+let floorTag;
+
+/** The article fields behind the card's attributes, as `[attribute, field]`. */
+const FIELDS = [
+  ['headline', 'headline'],
+  ['excerpt', 'excerpt'],
+  ['section', 'section'],
+  ['image', 'image'],
+  ['image-width', 'imageWidth'],
+  ['image-height', 'imageHeight'],
+  ['author', 'author'],
+  ['published', 'published'],
+  ['reading-time', 'readingTime'],
+  ['href', 'href'],
+];
 
 /**
  * Renders one real card and takes from it what the hand-built contestant copies: its host's reflected
@@ -66,6 +79,15 @@ export async function prepareHandBuilt(a) {
   });
   hand = { host: hostOf(card, Object.keys(cardAttributes(a))), steps };
   container.remove();
+  if (hand.host.attributes.length > 0) throw new Error('the Lit floor writes no host attributes, the card now does');
+  const missing = Object.keys(cardAttributes(a)).filter((name) => !FIELDS.some(([attribute]) => attribute === name));
+  if (missing.length > 0) throw new Error(`the Lit floor does not read ${missing.join(', ')}`);
+  floorTag = defineLitFloor('nw-bench-lit-card', {
+    steps,
+    sheets: hand.host.sheets,
+    attributes: FIELDS,
+    derive: (el) => derive(Object.fromEntries(FIELDS.map(([, field]) => [field, el[field]]))),
+  });
   return { elements: elementCount(steps), sheets: hand.host.sheets.length, hostAttributes: hand.host.attributes.map(([name]) => name) };
 }
 
@@ -77,6 +99,10 @@ export function runHandBuilt(list) {
       return el;
     });
   return timeRun('', make, (host, i) => showsArticle(host, list[i]));
+}
+
+export function runLitFloor(list) {
+  return timeRun('', () => list.map((a) => createWith(floorTag, cardAttributes(a))), (card, i) => showsArticle(card, list[i]));
 }
 
 export function runPlain(list) {

@@ -6,7 +6,7 @@
 /* global window, customElements */
 import { articles } from '../fixtures.mjs';
 import { settle } from './measure.js';
-import { prepareHandBuilt, runCards, runHandBuilt, runPlain } from './cards.js';
+import { prepareHandBuilt, runCards, runHandBuilt, runLitFloor, runPlain } from './cards.js';
 import { prepareHandBars, runBars, runHandBars } from './share.js';
 import * as commentList from './comments.js';
 
@@ -26,6 +26,7 @@ window.bench = {
     prepare: async (count) => prepareHandBuilt(articlesOf(count)[0]),
     card: (count) => runCards(articlesOf(count)),
     hand: (count) => runHandBuilt(articlesOf(count)),
+    lit: (count) => runLitFloor(articlesOf(count)),
     plain: (count) => runPlain(articlesOf(count)),
   },
   bars: { prepare: prepareHandBars, card: runBars, hand: runHandBars },
