@@ -11,12 +11,17 @@ import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
 import { registerWpResponses } from './http/wp-response.js';
 import { commentRoutes } from './routes/comments.js';
+import { contentTypeRoutes } from './routes/content-types.js';
 import { discoveryRoutes } from './routes/discovery.js';
+import { mediaRoutes } from './routes/media.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
+import { userRoutes } from './routes/users.js';
 import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
+import { createMediaStore } from './store/media.js';
 import { createPostStore } from './store/posts.js';
+import { createUserStore } from './store/users.js';
 import { seedIfEmpty } from './store/seed.js';
 
 export interface AppOptions {
@@ -67,6 +72,9 @@ export async function buildApp(
   // First: it notes which described routes the modules after it serve.
   discoveryRoutes(app);
   postRoutes(app, posts);
+  userRoutes(app, posts, createUserStore(db));
+  mediaRoutes(app, posts, createMediaStore(db, posts));
+  contentTypeRoutes(app);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
 
