@@ -128,8 +128,10 @@ function answer(request: FastifyRequest, reply: FastifyReply, description: Route
     }
   }
 
-  if (reply.statusCode < 400 && query._fields !== undefined) {
-    const fields = fieldList(query._fields);
+  // `_fields[]=id&_fields[]=title` (how `qs`-style clients such as wpapi send a list) is PHP's `_fields` array.
+  const requested = query._fields ?? query['_fields[]'];
+  if (reply.statusCode < 400 && requested !== undefined) {
+    const fields = fieldList(requested);
     if (fields.length > 0) {
       const tree = fieldTree(fields);
       payload = Array.isArray(payload) ? payload.map((item) => pick(item, tree)) : pick(payload, tree);
