@@ -472,11 +472,17 @@ export const fastifyPath = (route: string) =>
 
 const byTemplate = new Map(ROUTES.map((description) => [templated(description.route), description]));
 
+/** Fastify route URLs seen so far: asked on every request, they are a handful of strings. */
+const byUrl = new Map<string, RouteDescription | undefined>();
+
 /** The description of the route a Fastify route URL (`/wp-json/wp/v2/posts/:id(^\\d+$)`) serves, if it is a REST route. */
 export function describedRoute(url: string | undefined): RouteDescription | undefined {
   if (url === undefined || !url.startsWith(REST_PREFIX)) return undefined;
+  if (byUrl.has(url)) return byUrl.get(url);
   const route = url.slice(REST_PREFIX.length).replace(/:(\w+)(\([^)]*\))?/g, '{$1}').replace(/(.)\/$/, '$1');
-  return byTemplate.get(route === '' ? '/' : route);
+  const description = byTemplate.get(route === '' ? '/' : route);
+  byUrl.set(url, description);
+  return description;
 }
 
 /** `rest_send_allow_header`: the methods of the endpoints whose permission check an anonymous reader passes. */
