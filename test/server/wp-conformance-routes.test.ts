@@ -156,6 +156,9 @@ describe('rest_output_link_header and rest_output_link_wp_head — discovery fro
     const users = await site.users().get();
     assert.ok(users.length > 0);
     assert.ok(users.every((user) => typeof user.name === 'string' && typeof user.slug === 'string'));
+    // wpapi sends a list as `_fields[]=id&_fields[]=slug`.
+    const fields = await site.posts().param('_fields', ['id', 'slug']).perPage(1).get();
+    assert.deepEqual([...fields], [{ id: 1, slug: 'us-hamas-direct-talks' }]);
     const page = await site.posts().perPage(2).get();
     assert.equal(page.length, 2);
     assert.equal(page._paging?.total, 4);
