@@ -1,6 +1,6 @@
 /** `/wp-json/wp/v2/users`, `/users/:id` and `/users/me`, as WordPress answers an anonymous reader. */
 import type { FastifyInstance } from 'fastify';
-import type { PostStore } from '../store/posts.js';
+import type { Author, PostStore } from '../store/posts.js';
 import type { UserOrder, UserStore } from '../store/users.js';
 import { WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, type Query } from '../wp/params.js';
@@ -11,7 +11,10 @@ import { pagingHeaders, siteOf } from './responses.js';
 const ORDERS = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'] as const;
 
 /** `WP_REST_Users_Controller::get_items_permissions_check`: what only users who may list users can ask for. */
-function refuse(params: ParamReader, orderby: (typeof ORDERS)[number]): void {
+function refuse(params: ParamReader, orderby: (typeof ORDERS)[number], who: string | undefined): void {
+  if (who === 'authors') {
+    throw new WpError('rest_forbidden_who', 'Sorry, you are not allowed to query users by this parameter.', 401);
+  }
   if (params.has('roles')) {
     throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to filter users by role.', 401);
   }
@@ -24,7 +27,7 @@ function refuse(params: ParamReader, orderby: (typeof ORDERS)[number]): void {
 }
 
 /** A user as the view context shows it: the embed fields (`authorJson`) and `meta`. */
-const userJson = (author: Parameters<typeof authorJson>[0], site: string) => {
+const userJson = (author: Author, site: string) => {
   const { _links, ...fields } = authorJson(author, site);
   return { ...fields, meta: [], _links };
 };
@@ -36,15 +39,15 @@ export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserSt
     const { page, perPage, order } = readPaging(params, 'asc');
     const orderby = params.oneOf('orderby', ORDERS, 'name');
     const offset = params.integer('offset', { fallback: 0 });
-    const include = params.integerList('include');
+    const who = params.has('who') ? params.oneOf('who', ['authors'] as const, 'authors') : undefined;
     const filter = {
-      include,
+      include: params.integerList('include'),
       exclude: params.integerList('exclude'),
       slugs: params.list('slug'),
       search: textParam(query, 'search') || undefined,
     };
     params.done();
-    refuse(params, orderby);
+    refuse(params, orderby, who);
 
     const total = users.count(filter);
     const site = siteOf(request);

@@ -264,7 +264,7 @@ describe('WP_REST_Users_Controller — users as anonymous readers see them', () 
   });
 
   test('what only user managers may ask: 401, as get_items_permissions_check answers', async () => {
-    for (const [query, code] of [['orderby=email', 'rest_forbidden_orderby'], ['orderby=registered_date', 'rest_forbidden_orderby'], ['roles=administrator', 'rest_user_cannot_view'], ['context=edit', 'rest_forbidden_context']]) {
+    for (const [query, code] of [['orderby=email', 'rest_forbidden_orderby'], ['orderby=registered_date', 'rest_forbidden_orderby'], ['roles=administrator', 'rest_user_cannot_view'], ['who=authors', 'rest_forbidden_who'], ['context=edit', 'rest_forbidden_context']]) {
       const { status, body } = await fetchJson<WpError>(api(`/users?${query}`));
       assert.equal(status, 401, query);
       assert.equal(body.code, code, query);
