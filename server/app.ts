@@ -10,6 +10,7 @@ import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
 import { registerWpResponses } from './http/wp-response.js';
+import { authorPageRoutes } from './routes/author-pages.js';
 import { commentRoutes } from './routes/comments.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -72,11 +73,13 @@ export async function buildApp(
   // First: it notes which described routes the modules after it serve.
   discoveryRoutes(app);
   postRoutes(app, posts);
-  userRoutes(app, posts, createUserStore(db));
+  const users = createUserStore(db);
+  userRoutes(app, posts, users);
   mediaRoutes(app, posts, createMediaStore(db, posts));
   contentTypeRoutes(app);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
+  authorPageRoutes(app, users);
 
   return app;
 }

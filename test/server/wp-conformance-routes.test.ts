@@ -263,6 +263,22 @@ describe('WP_REST_Users_Controller — users as anonymous readers see them', () 
     assert.deepEqual(me.body, { code: 'rest_not_logged_in', message: 'You are not currently logged in.', data: { status: 401 } });
   });
 
+  test("a user's link is their author archive, listing their posts and pointing to their JSON", async () => {
+    const { body } = await fetchJson<Json[]>(api('/users'));
+    for (const user of body) {
+      const response = await fetch(user.link as string);
+      assert.equal(response.status, 200, String(user.link));
+      assert.match(response.headers.get('link') ?? '', new RegExp(`<${api(`/users/${String(user.id)}`)}>; rel="alternate"`));
+      const page = await response.text();
+      const posts = await fetchJson<{ link: string; author: number }[]>(api('/posts?per_page=100'));
+      for (const post of posts.body.filter((item) => item.author === user.id)) {
+        assert.ok(page.includes(`href="${new URL(post.link).pathname}"`), `${String(user.link)} lists ${post.link}`);
+      }
+    }
+    // No published post, no archive (WordPress's 404).
+    assert.equal((await fetch(`${server.base}/author/draft-writer/`)).status, 404);
+  });
+
   test('what only user managers may ask: 401, as get_items_permissions_check answers', async () => {
     for (const [query, code] of [['orderby=email', 'rest_forbidden_orderby'], ['orderby=registered_date', 'rest_forbidden_orderby'], ['roles=administrator', 'rest_user_cannot_view'], ['who=authors', 'rest_forbidden_who'], ['context=edit', 'rest_forbidden_context']]) {
       const { status, body } = await fetchJson<WpError>(api(`/users?${query}`));
