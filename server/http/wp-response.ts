@@ -13,6 +13,7 @@ import { invalidParams, WpError } from '../wp/errors.js';
 import { parseList, type Query } from '../wp/params.js';
 import { allowedMethods, contextsOf, describedRoute, REST_PREFIX, type RouteDescription } from '../wp/routes.js';
 import { filterByContext, type Context } from '../wp/schemas.js';
+import { textParam } from '../wp/text-param.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,12 +21,6 @@ const REST_URL = new RegExp(`^${REST_PREFIX}(?:[/?]|$)`);
 
 /** `get_rest_url()`: the API root every page and response points clients to. */
 export const apiRoot = (site: string) => `${site}${REST_PREFIX}/`;
-
-/** The last of repeated parameters, as PHP keeps it. */
-function scalar(raw: unknown): string | undefined {
-  if (Array.isArray(raw)) return scalar(raw.at(-1));
-  return typeof raw === 'string' ? raw : undefined;
-}
 
 /** `wp_parse_list` over a string or PHP-style array parameter (`_fields[]=id&_fields[]=title`). */
 const fieldList = (raw: unknown): string[] =>
@@ -102,43 +97,45 @@ function envelope(reply: FastifyReply, body: unknown): Json {
   return { body, status, headers };
 }
 
-function answer(request: FastifyRequest, reply: FastifyReply, description: RouteDescription, payload: unknown): unknown {
+/** `context`: validated before anything else, `edit` refused where the route's permission check would, `embed` cut down. */
+function withContext(request: FastifyRequest, reply: FastifyReply, description: RouteDescription, payload: unknown): unknown {
+  const contexts = contextsOf(description);
   const query = request.query as Query;
+  if (!contexts || query.context === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
   const failed = reply.statusCode >= 400;
   const error = failed ? (payload as Json) : undefined;
-
-  const contexts = contextsOf(description);
-  const reading = request.method === 'GET' || request.method === 'HEAD';
-  if (reading && contexts && query.context !== undefined) {
-    const context = scalar(query.context);
-    if (context === undefined || !contexts.includes(context)) {
-      const wpError = contextProblem(contexts, error);
-      reply.code(wpError.status);
-      payload = wpError.toJSON();
-    } else if (context === 'edit' && description.editDenied) {
-      // The permission check runs after validation and after the item is found: those errors stand.
-      if (!failed || (error?.code !== 'rest_invalid_param' && reply.statusCode !== 404)) {
-        const { code, message } = description.editDenied;
-        reply.code(401);
-        payload = new WpError(code, message, 401).toJSON();
-      }
-    } else if (context !== 'view' && !failed && description.schema) {
-      const { properties } = description.schema;
-      payload = forEachItem(payload, description.keyed === true, (item) => filterByContext(item, properties, context as Context));
-    }
+  const context = textParam(query, 'context');
+  if (context === undefined || !contexts.includes(context)) {
+    const wpError = contextProblem(contexts, error);
+    reply.code(wpError.status);
+    return wpError.toJSON();
   }
+  if (context === 'edit' && description.editDenied) {
+    // The permission check runs after validation and after the item is found: those errors stand.
+    if (failed && (error?.code === 'rest_invalid_param' || reply.statusCode === 404)) return payload;
+    const { code, message } = description.editDenied;
+    reply.code(401);
+    return new WpError(code, message, 401).toJSON();
+  }
+  if (context === 'view' || failed || !description.schema) return payload;
+  const { properties } = description.schema;
+  return forEachItem(payload, description.keyed === true, (item) => filterByContext(item, properties, context as Context));
+}
 
-  // `_fields[]=id&_fields[]=title` (how `qs`-style clients such as wpapi send a list) is PHP's `_fields` array.
+/** `_fields`, on a successful answer only; `_fields[]=id&_fields[]=title` (how `qs`-style clients such as wpapi send a list) is PHP's `_fields` array. */
+function withFields(query: Query, reply: FastifyReply, payload: unknown): unknown {
   const requested = query._fields ?? query['_fields[]'];
-  if (reply.statusCode < 400 && requested !== undefined) {
-    const fields = fieldList(requested);
-    if (fields.length > 0) {
-      const tree = fieldTree(fields);
-      payload = Array.isArray(payload) ? payload.map((item) => pick(item, tree)) : pick(payload, tree);
-    }
-  }
+  if (reply.statusCode >= 400 || requested === undefined) return payload;
+  const fields = fieldList(requested);
+  if (fields.length === 0) return payload;
+  const tree = fieldTree(fields);
+  return Array.isArray(payload) ? payload.map((item) => pick(item, tree)) : pick(payload, tree);
+}
 
-  return query._envelope === undefined ? payload : envelope(reply, payload);
+function answer(request: FastifyRequest, reply: FastifyReply, description: RouteDescription, payload: unknown): unknown {
+  const query = request.query as Query;
+  const shaped = withFields(query, reply, withContext(request, reply, description, payload));
+  return query._envelope === undefined ? shaped : envelope(reply, shaped);
 }
 
 export function registerWpResponses(app: FastifyInstance): void {
