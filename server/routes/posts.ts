@@ -1,4 +1,4 @@
-/** `/wp-json/wp/v2/posts`, as WordPress serves them to anonymous readers. */
+/** `/wp-json/wp/v2/posts` and `/posts/:id`, as WordPress serves them to anonymous readers. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PostStore } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
