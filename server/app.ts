@@ -3,16 +3,26 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { trustProxyOption } from './http/client.js';
 import { registerCors } from './http/cors.js';
+import { registerDiscovery } from './http/discovery.js';
 import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
+import { registerRestRoute, rewriteRestRoute } from './http/rest-route.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
+import { registerWpResponses } from './http/wp-response.js';
+import { authorPageRoutes } from './routes/author-pages.js';
 import { commentRoutes } from './routes/comments.js';
+import { contentTypeRoutes } from './routes/content-types.js';
+import { discoveryRoutes } from './routes/discovery.js';
+import { mediaRoutes } from './routes/media.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
+import { userRoutes } from './routes/users.js';
 import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
+import { createMediaStore } from './store/media.js';
 import { createPostStore } from './store/posts.js';
+import { createUserStore } from './store/users.js';
 import { seedIfEmpty } from './store/seed.js';
 
 export interface AppOptions {
@@ -39,6 +49,7 @@ export async function buildApp(
     frameworkErrors,
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
+    rewriteUrl: rewriteRestRoute,
   });
   app.addHook('onClose', async () => db.close());
 
@@ -50,15 +61,25 @@ export async function buildApp(
   registerSecurityHeaders(app);
   // Before CORS: the write policy compares the page's origin with the server's own.
   registerSite(app, config.publicUrl);
+  registerRestRoute(app);
+  registerWpResponses(app);
+  registerDiscovery(app);
   await registerCors(app, config.allowedOrigins);
 
   await registerStatic(app, config.paths);
 
   const posts = createPostStore(db);
   const comments = createCommentStore(db);
+  // First: it notes which described routes the modules after it serve.
+  discoveryRoutes(app);
   postRoutes(app, posts);
+  const users = createUserStore(db);
+  userRoutes(app, posts, users);
+  mediaRoutes(app, posts, createMediaStore(db, posts));
+  contentTypeRoutes(app);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
+  authorPageRoutes(app, users);
 
   return app;
 }

@@ -11,9 +11,16 @@ const READS = new Set(['GET', 'HEAD']);
 /** What a reading page may see besides the body: the totals `<nw-comment-list>` counts and pages with. */
 const EXPOSED = ['X-WP-Total', 'X-WP-TotalPages', 'Link'];
 const MAX_AGE = 600;
+/**
+ * What a writing page may send (`rest_send_cors_headers`' list in WordPress): `Authorization` and `X-WP-Nonce` for
+ * authenticated clients and the nonce path of the comment form, the `Content-*` headers of uploads.
+ */
+const ALLOWED_HEADERS = ['Authorization', 'X-WP-Nonce', 'Content-Disposition', 'Content-MD5', 'Content-Type'];
 
 const READ_POLICY: FastifyCorsOptions = { origin: '*', methods: [...READS], exposedHeaders: EXPOSED, maxAge: MAX_AGE };
 const NO_POLICY: FastifyCorsOptions = { origin: false };
+/** `OPTIONS` without `Access-Control-Request-Method` is no preflight: the route answers it with its schema. */
+const ROUTE_OPTIONS: FastifyCorsOptions = { ...READ_POLICY, preflight: false };
 
 /** The method the request is, or, for a preflight, the one it asks about. */
 const methodOf = (request: FastifyRequest) =>
@@ -23,6 +30,9 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
   const writers = new Set(allowedOrigins);
   await app.register(cors, {
     delegator: (request, callback) => {
+      if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] === undefined) {
+        return callback(null, ROUTE_OPTIONS);
+      }
       const method = methodOf(request);
       if (method !== undefined && READS.has(method)) return callback(null, READ_POLICY);
       const { origin } = request.headers;
@@ -30,7 +40,7 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
       callback(null, {
         origin,
         methods: ['GET', 'HEAD', 'POST'],
-        allowedHeaders: ['Content-Type'],
+        allowedHeaders: ALLOWED_HEADERS,
         exposedHeaders: EXPOSED,
         maxAge: MAX_AGE,
       });

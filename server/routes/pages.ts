@@ -9,6 +9,7 @@ import type { SafeHtml } from '../html.js';
 import { renderArticlePage, renderComments } from '../pages/article-page.js';
 import { renderCommentPage } from '../pages/comment-page.js';
 import { inLanguage } from '../pages/localize.js';
+import { showsResource } from '../http/discovery.js';
 import { SEED_POST_ID } from '../store/seed.js';
 import type { CommentStore } from '../store/comments.js';
 import type { Post, PostStore } from '../store/posts.js';
@@ -64,13 +65,16 @@ export function pageRoutes(
 
   app.get('/', async (request, reply) => {
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    showsResource(reply, `/wp/v2/posts/${SEED_POST_ID}`);
     return render(posts.get(SEED_POST_ID), siteOf(request));
   });
 
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    return render(bySlug(slug), siteOf(request));
+    const post = bySlug(slug);
+    if (post) showsResource(reply, `/wp/v2/posts/${post.id}`);
+    return render(post, siteOf(request));
   });
 
   app.get('/articles/:slug/comments/:id(^\\d+$)', async (request, reply) => {

@@ -1,9 +1,9 @@
-/** `/wp-json/wp/v2/posts`, `/users/:id` and `/media/:id`, as WordPress serves them to anonymous readers. */
+/** `/wp-json/wp/v2/posts` and `/posts/:id`, as WordPress serves them to anonymous readers. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PostStore } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
-import { authorJson, mediaJson, postJson } from '../wp/shape.js';
+import { postJson } from '../wp/shape.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** WordPress routes ids as `(?P<id>[\d]+)`: anything else is not a route at all (`rest_no_route`). */
@@ -50,19 +50,5 @@ export function postRoutes(app: FastifyInstance, posts: PostStore): void {
   // Anonymous readers may not write posts; the body is still parsed first, so bad JSON fails as in WordPress.
   app.post('/wp-json/wp/v2/posts', async () => {
     throw new WpError('rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.', 401);
-  });
-
-  app.get(`/wp-json/wp/v2/users/${ID}`, async (request) => {
-    const id = idParam(request);
-    const author = id === undefined ? undefined : posts.author(id);
-    if (!author) throw new WpError('rest_user_invalid_id', 'Invalid user ID.', 404);
-    return authorJson(author, siteOf(request));
-  });
-
-  app.get(`/wp-json/wp/v2/media/${ID}`, async (request) => {
-    const id = idParam(request);
-    const media = id === undefined ? undefined : posts.media(id);
-    if (!media) throw invalidPostId();
-    return mediaJson(media, siteOf(request));
   });
 }

@@ -27,7 +27,8 @@ describe('GET /wp-json/wp/v2/posts', () => {
     assert.match(headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(headers.get('x-wp-total'), '4');
     assert.equal(headers.get('x-wp-totalpages'), '1');
-    assert.equal(headers.get('link'), null);
+    // No page to link to: only the API root every REST response points to (WP_REST_Server::serve_request).
+    assert.equal(headers.get('link'), `<${server.base}/wp-json/>; rel="https://api.w.org/"`);
     assert.deepEqual(
       body.map((post) => post.slug),
       ['us-hamas-direct-talks', 'phone-battery-cold', 'protected-bike-lanes-approved', 'manuscript-goes-online'],

@@ -1,0 +1,72 @@
+/**
+ * API discovery as WordPress serves it: the index at `/wp-json/` (`WP_REST_Server::get_index`), the namespace
+ * index at `/wp-json/wp/v2` (`get_namespace_index`) and `OPTIONS` on every route (`rest_handle_options_request`),
+ * all read from the one route table. Only routes some handler serves are listed, so the index never names a 404.
+ */
+import type { FastifyInstance } from 'fastify';
+import { noRoute } from '../wp/errors.js';
+import { describedRoute, fastifyPath, REST_PREFIX, routeData, ROUTES, type RouteDescription } from '../wp/routes.js';
+import { siteOf } from './responses.js';
+
+/** The demo site's name, as its pages' titles carry it. */
+const SITE_NAME = 'الخبر اليوم';
+
+/**
+ * Registers the index routes and `OPTIONS`, and starts noting which described routes get a `GET` handler: call it
+ * before the other route modules.
+ */
+export function discoveryRoutes(app: FastifyInstance): void {
+  const served = new Set<RouteDescription>();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const description = describedRoute(route.url);
+    if (description && methods.includes('GET')) served.add(description);
+  });
+
+  const routesData = (descriptions: readonly RouteDescription[], site: string) =>
+    Object.fromEntries(descriptions.filter((description) => served.has(description)).map((description) => [description.route, routeData(description, site, false)]));
+
+  app.get(fastifyPath('/'), async (request) => {
+    const site = siteOf(request);
+    return {
+      name: SITE_NAME,
+      description: '',
+      url: site,
+      home: site,
+      // The site's clock is UTC; WordPress sends these options as stored, as strings.
+      gmt_offset: '0',
+      timezone_string: '',
+      page_for_posts: 0,
+      page_on_front: 0,
+      show_on_front: 'posts',
+      namespaces: ['wp/v2'],
+      // An empty PHP array: `[]` in WordPress's JSON (application passwords would add a key; the server has none).
+      authentication: [],
+      routes: routesData(ROUTES, site),
+      // `add_site_logo_to_index`, `add_site_icon_to_index`: no logo or icon attachment.
+      site_logo: 0,
+      site_icon: 0,
+      site_icon_url: '',
+      _links: { help: [{ href: 'https://developer.wordpress.org/rest-api/' }] },
+    };
+  });
+
+  app.get(fastifyPath('/wp/v2'), async (request) => {
+    const site = siteOf(request);
+    return {
+      namespace: 'wp/v2',
+      routes: routesData(
+        ROUTES.filter((description) => description.namespace === 'wp/v2'),
+        site,
+      ),
+      _links: { up: [{ href: `${site}${REST_PREFIX}/` }] },
+    };
+  });
+
+  for (const description of ROUTES) {
+    app.options(fastifyPath(description.route), async (request) => {
+      if (!served.has(description)) throw noRoute();
+      return routeData(description, siteOf(request), true);
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/** `/wp-json/wp/v2/users`, `/users/:id` and `/users/me`, as WordPress answers an anonymous reader. */
+import type { FastifyInstance } from 'fastify';
+import type { Author, PostStore } from '../store/posts.js';
+import type { UserOrder, UserStore } from '../store/users.js';
+import { WpError } from '../wp/errors.js';
+import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { authorJson } from '../wp/shape.js';
+import { textParam } from '../wp/text-param.js';
+import { pagingHeaders, siteOf } from './responses.js';
+
+const ORDERS = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'] as const;
+
+/** `WP_REST_Users_Controller::get_items_permissions_check`: what only users who may list users can ask for. */
+function refuse(params: ParamReader, orderby: (typeof ORDERS)[number], who: string | undefined): void {
+  if (who === 'authors') {
+    throw new WpError('rest_forbidden_who', 'Sorry, you are not allowed to query users by this parameter.', 401);
+  }
+  if (params.has('roles')) {
+    throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to filter users by role.', 401);
+  }
+  if (params.has('capabilities')) {
+    throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to filter users by capability.', 401);
+  }
+  if (orderby === 'email' || orderby === 'registered_date') {
+    throw new WpError('rest_forbidden_orderby', 'Sorry, you are not allowed to order users by this parameter.', 401);
+  }
+}
+
+/** A user as the view context shows it: the embed fields (`authorJson`) and `meta`. */
+const userJson = (author: Author, site: string) => {
+  const { _links, ...fields } = authorJson(author, site);
+  return { ...fields, meta: [], _links };
+};
+
+export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserStore): void {
+  app.get('/wp-json/wp/v2/users', async (request, reply) => {
+    const query = request.query as Query;
+    const params = new ParamReader(query);
+    const { page, perPage, order } = readPaging(params, 'asc');
+    const orderby = params.oneOf('orderby', ORDERS, 'name');
+    const offset = params.integer('offset', { fallback: 0 });
+    const who = params.has('who') ? params.oneOf('who', ['authors'] as const, 'authors') : undefined;
+    const filter = {
+      include: params.integerList('include'),
+      exclude: params.integerList('exclude'),
+      slugs: params.list('slug'),
+      search: textParam(query, 'search') || undefined,
+    };
+    params.done();
+    refuse(params, orderby, who);
+
+    const total = users.count(filter);
+    const site = siteOf(request);
+    // `! empty( $request['offset'] )`: an offset of 0 pages as usual.
+    const start = offset || (page - 1) * perPage;
+    const items = users.list(filter, { limit: perPage, offset: start, orderby: orderby as UserOrder, order });
+    pagingHeaders(reply, request, { total, totalPages: Math.ceil(total / perPage), page });
+    return items.map((author) => userJson(author, site));
+  });
+
+  app.get('/wp-json/wp/v2/users/me', async () => {
+    throw new WpError('rest_not_logged_in', 'You are not currently logged in.', 401);
+  });
+
+  app.get('/wp-json/wp/v2/users/:id(^\\d+$)', async (request) => {
+    const id = Number((request.params as { id: string }).id);
+    const author = Number.isSafeInteger(id) ? posts.author(id) : undefined;
+    if (!author) throw new WpError('rest_user_invalid_id', 'Invalid user ID.', 404);
+    // `get_item_permissions_check`: a reader sees only users with published posts.
+    if (users.count({ include: [id] }) === 0) {
+      throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to list users.', 401);
+    }
+    return userJson(author, siteOf(request));
+  });
+}

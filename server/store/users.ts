@@ -1,0 +1,105 @@
+/**
+ * Authors as `GET /wp/v2/users` lists them to an anonymous reader: only those with a published post
+ * (`has_published_posts`, which WordPress forces for readers who may not list users). Prepared statements only.
+ */
+import type { Db } from './database.js';
+import type { Author } from './posts.js';
+
+export type UserOrder = 'id' | 'include' | 'name' | 'slug' | 'include_slugs' | 'url';
+
+export interface UserFilter {
+  include?: readonly number[];
+  exclude?: readonly number[];
+  slugs?: readonly string[];
+  /** `*term*` on the columns WordPress searches for such readers: ID, login, nicename, display name. */
+  search?: string;
+}
+
+/** A published post as an author's archive lists it. */
+export interface AuthoredPost {
+  id: number;
+  slug: string;
+  title: string;
+  lang: string;
+  dateGmt: string;
+}
+
+export interface UserPage {
+  limit: number;
+  offset: number;
+  orderby: UserOrder;
+  order: 'asc' | 'desc';
+}
+
+const json = (list: readonly unknown[] | undefined) => (list === undefined ? null : JSON.stringify(list));
+/** LIKE's wildcards in the reader's term match themselves. */
+const like = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+const WHERE = `EXISTS (SELECT 1 FROM posts WHERE posts.author = authors.id AND posts.status = 'publish')
+  AND (:include IS NULL OR id IN (SELECT value FROM json_each(:include)))
+  AND (:exclude IS NULL OR id NOT IN (SELECT value FROM json_each(:exclude)))
+  AND (:slugs IS NULL OR slug IN (SELECT value FROM json_each(:slugs)))
+  AND (:search IS NULL OR name LIKE :search ESCAPE '\\' OR slug LIKE :search ESCAPE '\\' OR CAST(id AS TEXT) = :term)`;
+
+/** ORDER BY cannot be a parameter: one clause per `orderby`, the list's position for `include` and `include_slugs`. */
+const ORDER: Readonly<Record<UserOrder, string>> = {
+  id: 'id',
+  name: 'name',
+  slug: 'slug',
+  url: 'url',
+  include: '(SELECT key FROM json_each(:include) WHERE value = id)',
+  include_slugs: '(SELECT key FROM json_each(:slugs) WHERE value = slug)',
+};
+
+interface Params {
+  include: string | null;
+  exclude: string | null;
+  slugs: string | null;
+  search: string | null;
+  term: string | null;
+}
+
+export type UserStore = ReturnType<typeof createUserStore>;
+
+export function createUserStore(db: Db) {
+  const count = db.prepare<Params, number>(`SELECT count(*) FROM authors WHERE ${WHERE}`).pluck();
+  const lists = new Map<string, ReturnType<typeof db.prepare<Params & { limit: number; offset: number }, Author>>>();
+  const listFor = (orderby: UserOrder, order: 'asc' | 'desc') => {
+    const key = `${orderby} ${order}`;
+    let statement = lists.get(key);
+    if (!statement) {
+      const direction = order === 'asc' ? 'ASC' : 'DESC';
+      statement = db.prepare(
+        `SELECT id, slug, name, description, url FROM authors WHERE ${WHERE}
+         ORDER BY ${ORDER[orderby]} ${direction}, id ${direction} LIMIT :limit OFFSET :offset`,
+      );
+      lists.set(key, statement);
+    }
+    return statement;
+  };
+  const params = (filter: UserFilter): Params => ({
+    include: json(filter.include),
+    exclude: json(filter.exclude),
+    slugs: json(filter.slugs),
+    search: filter.search === undefined ? null : like(filter.search),
+    term: filter.search ?? null,
+  });
+
+  const bySlug = db.prepare<{ slug: string; include: null; exclude: null; slugs: null; search: null; term: null }, Author>(
+    `SELECT id, slug, name, description, url FROM authors WHERE slug = :slug AND ${WHERE}`,
+  );
+  const postsOf = db.prepare<[number, number], AuthoredPost>(
+    `SELECT id, slug, title, lang, date_gmt AS dateGmt FROM posts WHERE author = ? AND status = 'publish'
+     ORDER BY date_gmt DESC, id DESC LIMIT ?`,
+  );
+
+  return {
+    /** The author behind `/author/<slug>/`, if they have a published post. */
+    bySlug: (slug: string): Author | undefined => bySlug.get({ slug, include: null, exclude: null, slugs: null, search: null, term: null }),
+    /** Their newest published posts, at most `limit`. */
+    postsOf: (id: number, limit: number): AuthoredPost[] => postsOf.all(id, limit),
+    count: (filter: UserFilter): number => count.get(params(filter)) ?? 0,
+    list: (filter: UserFilter, page: UserPage): Author[] =>
+      listFor(page.orderby, page.order).all({ ...params(filter), limit: page.limit, offset: page.offset }),
+  };
+}
