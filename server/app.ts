@@ -10,9 +10,11 @@ import { registerStatic } from './http/static.js';
 import { commentRoutes } from './routes/comments.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
+import { termRoutes } from './routes/terms.js';
 import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
 import { createPostStore } from './store/posts.js';
+import { createTermStore } from './store/terms.js';
 import { seedIfEmpty } from './store/seed.js';
 
 export interface AppOptions {
@@ -57,6 +59,7 @@ export async function buildApp(
   const posts = createPostStore(db);
   const comments = createCommentStore(db);
   postRoutes(app, posts);
+  termRoutes(app, createTermStore(db), posts);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
 
