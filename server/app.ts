@@ -10,6 +10,7 @@ import { registerStatic } from './http/static.js';
 import { commentRoutes } from './routes/comments.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
+import { searchRoutes } from './routes/search.js';
 import { termRoutes } from './routes/terms.js';
 import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
@@ -58,8 +59,10 @@ export async function buildApp(
 
   const posts = createPostStore(db);
   const comments = createCommentStore(db);
-  postRoutes(app, posts);
-  termRoutes(app, createTermStore(db), posts);
+  postRoutes(app, posts, comments);
+  const terms = createTermStore(db);
+  termRoutes(app, terms, posts);
+  searchRoutes(app, posts);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
 

@@ -23,7 +23,7 @@ export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostSt
       const params = new ParamReader(request.query as Query);
       const { page, perPage, order } = readPaging(params, 'asc');
       const orderby = params.oneOf('orderby', TERM_ORDERBY, 'name');
-      const search = params.string('search');
+      const search = params.search();
       const include = nonEmpty(params.integerList('include'));
       const exclude = nonEmpty(params.integerList('exclude'));
       const slugs = nonEmpty(params.list('slug'));
@@ -47,7 +47,7 @@ export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostSt
         include,
         exclude,
         slugs,
-        search: search || undefined,
+        search,
         parent,
         post: post || undefined,
         hideEmpty,

@@ -285,6 +285,12 @@ export function createPostStore(db: Db) {
     count: db.prepare<FilterParams, number>(`SELECT count(*) FROM posts WHERE ${WHERE}`).pluck(),
     byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
     status: db.prepare<[number], string>('SELECT status FROM posts WHERE id = ?').pluck(),
+    descendants: db
+      .prepare<[string], number>(
+        `WITH RECURSIVE tree (id) AS (SELECT value FROM json_each(?) UNION SELECT c.id FROM categories c JOIN tree ON c.parent = tree.id)
+         SELECT id FROM tree`,
+      )
+      .pluck(),
     commentTarget: db.prepare<[number], CommentTarget>(
       `SELECT id, slug, comment_status AS commentStatus FROM posts WHERE id = ? AND status = 'publish'`,
     ),
@@ -363,6 +369,10 @@ export function createPostStore(db: Db) {
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);
       return row && toPost(row);
+    },
+    /** The categories and all their subcategories, for `include_children` (WP_Tax_Query adds get_term_children). */
+    categoryDescendants(ids: readonly number[]): number[] {
+      return statements.descendants.all(JSON.stringify(ids));
     },
     /** Any post's status, published or not; `undefined` when there is no such post. */
     statusOf(id: number): string | undefined {

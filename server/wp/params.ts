@@ -113,6 +113,20 @@ export class ParamReader {
     return text === undefined ? this.fail(name, 'rest_invalid_type', `${name} is not of type string.`, undefined) : text;
   }
 
+  /**
+   * The `search` every collection takes, through its sanitize_text_field: no tags, no percent-encoded octets,
+   * runs of white space as one space, trimmed; `undefined` when nothing is left.
+   */
+  search(): string | undefined {
+    const raw = this.string('search');
+    const text = raw
+      ?.replace(/<[^>]*>?/g, '')
+      .replace(/%[a-f0-9]{2}/gi, '')
+      .replace(/[\r\n\t ]+/g, ' ')
+      .trim();
+    return text || undefined;
+  }
+
   /** A `boolean` parameter (rest_is_boolean: true, false, 1, 0, in any case). */
   boolean(name: string): boolean | undefined {
     const raw = this.string(name);
@@ -174,6 +188,11 @@ export class ParamReader {
   /** Throws `rest_invalid_param` naming every parameter that failed. */
   done(): void {
     if (Object.keys(this.problems).length > 0) throw invalidParams(this.problems);
+  }
+
+  /** Records a failure a route's own check found (an enum of list items, …). */
+  reject(name: string, code: string, message: string): void {
+    this.fail(name, code, message, undefined);
   }
 
   /** A list of slugs every one of which must be `allowed` (sanitize_post_statuses, for anonymous readers). */

@@ -116,6 +116,7 @@ function linksOf(post: Post, site: string): Json {
   const links: Json = {
     self: [{ href: `${site}${API}/posts/${post.id}` }],
     collection: [{ href: `${site}${API}/posts` }],
+    about: [{ href: `${site}${API}/types/post` }],
     author: [{ embeddable: true, href: `${site}${API}/users/${post.author.id}` }],
     replies: [{ embeddable: true, href: `${site}${API}/comments?post=${post.id}` }],
   };
@@ -132,7 +133,7 @@ function linksOf(post: Post, site: string): Json {
  * A post as `GET /wp/v2/posts` returns it, plus `lang` (the post's language; WordPress multilingual plugins
  * add the same field). The site's time zone is UTC, so `date` equals `date_gmt`.
  */
-export function postJson(post: Post, site: string, embed: EmbedFilter): Json {
+export function postJson(post: Post, site: string, embed: EmbedFilter, replies: readonly Json[] = []): Json {
   const json: Json = {
     id: post.id,
     date: post.dateGmt,
@@ -162,8 +163,10 @@ export function postJson(post: Post, site: string, embed: EmbedFilter): Json {
   };
   const embedded: Json = {};
   if (embed('author')) embedded.author = [authorJson(post.author, site)];
+  if (embed('replies') && replies.length > 0) embedded.replies = [replies];
   if (embed('wp:featuredmedia') && post.media) embedded['wp:featuredmedia'] = [mediaJson(post.media, site)];
-  if (embed('wp:term')) {
+  // WP_REST_Server::embed_links leaves out a relation whose every collection is empty.
+  if (embed('wp:term') && post.categories.length + post.tags.length > 0) {
     embedded['wp:term'] = [
       post.categories.map((term) => embeddedTermJson(term, 'category', site)),
       post.tags.map((term) => embeddedTermJson(term, 'post_tag', site)),
