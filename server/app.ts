@@ -64,7 +64,7 @@ export async function buildApp(
   termRoutes(app, terms, posts);
   searchRoutes(app, posts);
   commentRoutes(app, posts, comments, config);
-  pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
+  pageRoutes(app, posts, comments, terms, config.paths.demo, changeMarker(db));
 
   return app;
 }

@@ -295,6 +295,7 @@ export function createPostStore(db: Db) {
       `SELECT id, slug, comment_status AS commentStatus FROM posts WHERE id = ? AND status = 'publish'`,
     ),
     author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
+    authorBySlug: db.prepare<[string], Author>('SELECT id, slug, name, description, url FROM authors WHERE slug = ?'),
     categories: db.prepare<[number], Category>(
       'SELECT c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category WHERE pc.post = ? ORDER BY c.name COLLATE NOCASE, c.id',
     ),
@@ -383,6 +384,9 @@ export function createPostStore(db: Db) {
       return statements.commentTarget.get(id);
     },
     author,
+    authorBySlug(slug: string): Author | undefined {
+      return statements.authorBySlug.get(slug);
+    },
     media,
   };
 }
