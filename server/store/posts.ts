@@ -147,30 +147,43 @@ const matchesAnywhere = (pattern: string) =>
   `(title LIKE ${pattern} ESCAPE '\\' OR excerpt LIKE ${pattern} ESCAPE '\\' OR content LIKE ${pattern} ESCAPE '\\')`;
 
 /**
- * One WHERE clause for every filter: each is a parameter, NULL when unused, and lists are JSON arrays, so a
- * single prepared statement serves any combination.
+ * The WHERE clause of each filter, with its values as parameters (lists as JSON arrays, so one statement serves
+ * any number of ids). Only the clauses of the filters in use go into a statement: `:x IS NULL OR …` for the
+ * others would cost SQLite more than the query itself.
  */
-const WHERE = `status = 'publish'
-  AND (:slugs IS NULL OR slug IN (SELECT value FROM json_each(:slugs)))
-  AND (:include IS NULL OR id IN (SELECT value FROM json_each(:include)))
-  AND (:exclude IS NULL OR id NOT IN (SELECT value FROM json_each(:exclude)))
-  AND (:authors IS NULL OR author IN (SELECT value FROM json_each(:authors)))
-  AND (:authors_exclude IS NULL OR author NOT IN (SELECT value FROM json_each(:authors_exclude)))
-  AND (:before IS NULL OR date_gmt < :before)
-  AND (:after IS NULL OR date_gmt > :after)
-  AND (:modified_before IS NULL OR modified_gmt < :modified_before)
-  AND (:modified_after IS NULL OR modified_gmt > :modified_after)
-  AND (:categories IS NULL OR id IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories))))
-  AND (:categories_all IS NULL OR json_array_length(:categories_all) = (SELECT count(*) FROM post_categories
-       WHERE post = posts.id AND category IN (SELECT value FROM json_each(:categories_all))))
-  AND (:categories_exclude IS NULL OR id NOT IN (SELECT post FROM post_categories
-       WHERE category IN (SELECT value FROM json_each(:categories_exclude))))
-  AND (:tags IS NULL OR id IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags))))
-  AND (:tags_all IS NULL OR json_array_length(:tags_all) = (SELECT count(*) FROM post_tags
-       WHERE post = posts.id AND tag IN (SELECT value FROM json_each(:tags_all))))
-  AND (:tags_exclude IS NULL OR id NOT IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags_exclude))))
-  AND (:search_in IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE NOT ${matchesAnywhere('s.value')}))
-  AND (:search_out IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:search_out) s WHERE ${matchesAnywhere('s.value')}))`;
+const CLAUSES: ReadonlyArray<readonly [string, string]> = [
+  ['slugs', 'slug IN (SELECT value FROM json_each(:slugs))'],
+  ['include', 'id IN (SELECT value FROM json_each(:include))'],
+  ['exclude', 'id NOT IN (SELECT value FROM json_each(:exclude))'],
+  ['authors', 'author IN (SELECT value FROM json_each(:authors))'],
+  ['authors_exclude', 'author NOT IN (SELECT value FROM json_each(:authors_exclude))'],
+  ['before', 'date_gmt < :before'],
+  ['after', 'date_gmt > :after'],
+  ['modified_before', 'modified_gmt < :modified_before'],
+  ['modified_after', 'modified_gmt > :modified_after'],
+  ['categories', 'id IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories)))'],
+  [
+    'categories_all',
+    `json_array_length(:categories_all) = (SELECT count(*) FROM post_categories
+       WHERE post = posts.id AND category IN (SELECT value FROM json_each(:categories_all)))`,
+  ],
+  ['categories_exclude', 'id NOT IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories_exclude)))'],
+  ['tags', 'id IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags)))'],
+  [
+    'tags_all',
+    `json_array_length(:tags_all) = (SELECT count(*) FROM post_tags
+       WHERE post = posts.id AND tag IN (SELECT value FROM json_each(:tags_all)))`,
+  ],
+  ['tags_exclude', 'id NOT IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags_exclude)))'],
+  ['search_in', `NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE NOT ${matchesAnywhere('s.value')})`],
+  ['search_out', `NOT EXISTS (SELECT 1 FROM json_each(:search_out) s WHERE ${matchesAnywhere('s.value')})`],
+];
+
+const whereOf = (params: FilterParams) =>
+  ["status = 'publish'", ...CLAUSES.filter(([name]) => params[name] !== null).map(([, clause]) => clause)].join('\n  AND ');
+
+/** Statements kept for the filter and order combinations met most recently; a crafted variety only evicts. */
+const STATEMENTS_KEPT = 200;
 
 /**
  * WP_Query::parse_search_order: with several terms, the whole text in the title first, then all terms in the
@@ -279,10 +292,17 @@ interface MediaRow {
 export type PostStore = ReturnType<typeof createPostStore>;
 
 export function createPostStore(db: Db) {
-  // The WHERE clause is one; ORDER BY cannot be a parameter, so one statement per order, made when first used.
-  const ordered = new Map<string, Database.Statement<FilterParams & { limit: number; offset: number }, PostRow>>();
+  // One statement per WHERE (the filters in use) and ORDER BY (which cannot be a parameter), made when first met.
+  const kept = new Map<string, Database.Statement>();
+  function statement(sql: string): Database.Statement {
+    let found = kept.get(sql);
+    if (found) kept.delete(sql);
+    else found = db.prepare(sql);
+    kept.set(sql, found);
+    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+    return found;
+  }
   const statements = {
-    count: db.prepare<FilterParams, number>(`SELECT count(*) FROM posts WHERE ${WHERE}`).pluck(),
     byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
     status: db.prepare<[number], string>('SELECT status FROM posts WHERE id = ?').pluck(),
     descendants: db
@@ -350,22 +370,16 @@ export function createPostStore(db: Db) {
     };
   }
 
-  function listStatement(filter: PostFilter, page: Page) {
-    const order = orderClause(page.orderby ?? 'date', page.order, filter);
-    let statement = ordered.get(order);
-    if (!statement) {
-      statement = db.prepare(`SELECT * FROM posts WHERE ${WHERE} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
-      ordered.set(order, statement);
-    }
-    return statement;
-  }
-
   return {
     count(filter: PostFilter = {}): number {
-      return statements.count.get(filterParams(filter)) ?? 0;
+      const params = filterParams(filter);
+      return statement(`SELECT count(*) FROM posts WHERE ${whereOf(params)}`).pluck().get(params) as number;
     },
     list(filter: PostFilter, page: Page): Post[] {
-      return listStatement(filter, page).all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toPost);
+      const params = filterParams(filter);
+      const order = orderClause(page.orderby ?? 'date', page.order, filter);
+      const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+      return (statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]).map(toPost);
     },
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);

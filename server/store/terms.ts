@@ -1,7 +1,7 @@
 /**
  * Categories and tags (migration 5) as WordPress's get_terms() and wp_get_object_terms() list them. Prepared
- * statements only: list filters are JSON arrays, and each ORDER BY (which cannot be a parameter) is one of a fixed
- * set, so every statement text comes from this file.
+ * statements only: values are parameters (list filters JSON arrays), and each statement's text is put together
+ * from this file's fixed clauses and orders, so there are few of them; each is prepared once.
  */
 import type { Db } from './database.js';
 
@@ -52,6 +52,7 @@ type Params = {
   search: string | null;
   parent: number | null;
   post: number | null;
+  id: number | null;
   hide_empty: number;
 };
 
@@ -65,21 +66,24 @@ export function createTermStore(db: Db) {
     return statement;
   };
 
-  function select(taxonomy: Taxonomy): string {
+  /** The terms the query asks for; only the clauses of the filters in use, as in the posts store. */
+  function select(taxonomy: Taxonomy, params: Params): string {
     const { terms, links, column, parent } = TABLES[taxonomy];
     // A term's count is its published posts, as WordPress's term_taxonomy.count (which it keeps up to date on write).
     const count = `(SELECT count(*) FROM ${links} l JOIN posts p ON p.id = l.post AND p.status = 'publish' WHERE l.${column} = t.id)`;
-    const where = `
-      (:include IS NULL OR t.id IN (SELECT value FROM json_each(:include)))
-      AND (:exclude IS NULL OR t.id NOT IN (SELECT value FROM json_each(:exclude)))
-      AND (:slugs IS NULL OR t.slug IN (SELECT value FROM json_each(:slugs)))
-      AND (:search IS NULL OR t.name LIKE :search ESCAPE '\\' OR t.slug LIKE :search ESCAPE '\\')
-      AND (:parent IS NULL OR ${parent} = :parent)
-      AND (:post IS NULL OR t.id IN (SELECT ${column} FROM ${links} WHERE post = :post))`;
-    return `SELECT * FROM (
-      SELECT t.id, '${taxonomy}' AS taxonomy, t.slug, t.name, t.description, ${parent} AS parent, ${count} AS count
-      FROM ${terms} t WHERE ${where}) AS t
-      WHERE (:hide_empty = 0 OR t.count > 0)`;
+    const clauses: ReadonlyArray<readonly [keyof Params, string]> = [
+      ['include', 't.id IN (SELECT value FROM json_each(:include))'],
+      ['exclude', 't.id NOT IN (SELECT value FROM json_each(:exclude))'],
+      ['slugs', 't.slug IN (SELECT value FROM json_each(:slugs))'],
+      ['search', "(t.name LIKE :search ESCAPE '\\' OR t.slug LIKE :search ESCAPE '\\')"],
+      ['parent', `${parent} = :parent`],
+      ['post', `t.id IN (SELECT ${column} FROM ${links} WHERE post = :post)`],
+      ['id', 't.id = :id'],
+    ];
+    const where = clauses.filter(([name]) => params[name] !== null).map(([, clause]) => clause);
+    const selected = `SELECT t.id, '${taxonomy}' AS taxonomy, t.slug, t.name, t.description, ${parent} AS parent, ${count} AS count
+      FROM ${terms} t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    return params.hide_empty ? `SELECT * FROM (${selected}) AS t WHERE t.count > 0` : `SELECT * FROM (${selected}) AS t`;
   }
 
   /** get_terms()'s ORDER BY: `include` and `slug__in` keep the order given (MySQL's FIELD()), else by column. */
@@ -121,27 +125,28 @@ export function createTermStore(db: Db) {
       search: query.search ? likeContaining(query.search) : null,
       parent: query.parent ?? null,
       post: query.post ?? null,
+      id: null,
       hide_empty: query.hideEmpty ? 1 : 0,
     };
   }
 
   return {
     count(taxonomy: Taxonomy, query: TermQuery): number {
-      return prepared(`SELECT count(*) FROM (${select(taxonomy)})`).pluck().get(params(query)) as number;
+      const bound = params(query);
+      return prepared(`SELECT count(*) FROM (${select(taxonomy, bound)})`).pluck().get(bound) as number;
     },
     list(taxonomy: Taxonomy, query: TermQuery, page: { limit: number; offset: number }): Term[] {
-      const sql = `${select(taxonomy)} ${orderBy(query)} LIMIT :limit OFFSET :offset`;
-      return prepared(sql).all({ ...params(query), ...page }) as Term[];
+      const bound = params(query);
+      return prepared(`${select(taxonomy, bound)} ${orderBy(query)} LIMIT :limit OFFSET :offset`).all({ ...bound, ...page }) as Term[];
     },
     get(taxonomy: Taxonomy, id: number): Term | undefined {
-      const sql = `${select(taxonomy)} AND t.id = :id`;
-      return prepared(sql).get({ ...params({ orderby: 'id', order: 'asc' }), id }) as Term | undefined;
+      const bound = { ...params({ orderby: 'id', order: 'asc' }), id };
+      return prepared(select(taxonomy, bound)).get(bound) as Term | undefined;
     },
     /** A term by slug, for its archive page. */
     bySlug(taxonomy: Taxonomy, slug: string): Term | undefined {
-      return prepared(`${select(taxonomy)} LIMIT 1`).get({ ...params({ slugs: [slug], orderby: 'id', order: 'asc' }) }) as
-        | Term
-        | undefined;
+      const bound = params({ slugs: [slug], orderby: 'id', order: 'asc' });
+      return prepared(select(taxonomy, bound)).get(bound) as Term | undefined;
     },
   };
 }
