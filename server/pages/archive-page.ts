@@ -47,17 +47,17 @@ export function renderArchivePage({ kind, name, path, posts, page, hasOlder, lan
   const heading = text.heading[kind](name);
   const pageLink = (target: number) => (target === 1 ? path : `${path}page/${target}/`);
   const items = posts.map(
-    (post) => html`<li lang="${post.lang}" dir="${directionOf(post.lang)}">
+    (post) => html`<article lang="${post.lang}" dir="${directionOf(post.lang)}">
         <h2><a href="${postLink('', post.slug)}">${post.title}</a></h2>
         <p><time datetime="${post.dateGmt}Z">${dateIn(post.lang, post.dateGmt)}</time></p>
         <p>${post.excerpt}</p>
-      </li>`,
+      </article>`,
   );
   return simplePage({
     lang,
     title: heading,
     body: html`<h1><bdi>${heading}</bdi></h1>
-      ${posts.length > 0 ? html`<ol class="archive">${items}</ol>` : html`<p>${text.empty}</p>`}
+      ${posts.length > 0 ? items : html`<p>${text.empty}</p>`}
       <nav>
         ${page > 1 ? html`<a href="${pageLink(page - 1)}" rel="prev">${text.newer}</a>` : ''}
         ${hasOlder ? html`<a href="${pageLink(page + 1)}" rel="next">${text.older}</a>` : ''}

@@ -525,11 +525,11 @@ describe('archive pages (get_term_link, get_author_posts_url targets)', () => {
        INSERT INTO post_categories (post, category) SELECT id, (SELECT id FROM categories WHERE slug = 'local') FROM posts WHERE id >= 100;`,
     );
     const first = await (await fetch(`${server.base}/category/local/`)).text();
-    assert.equal(first.match(/<li /g)?.length, 10);
+    assert.equal(first.match(/<article /g)?.length, 10);
     assert.match(first, /href="\/category\/local\/page\/2\/" rel="next"/);
     const second = await fetch(`${server.base}/category/local/page/2/`);
     assert.equal(second.status, 200);
-    assert.equal((await second.text()).match(/<li /g)?.length, 2);
+    assert.equal((await second.text()).match(/<article /g)?.length, 2);
   });
 });
 
