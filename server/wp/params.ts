@@ -13,7 +13,8 @@ function scalar(raw: unknown): string | undefined {
 }
 
 /**
- * A parameter as PHP reads it: `a[]=1&a[]=2` is a list and `a[k]=v` an object (`{ k: v }`), besides plain `a=`.
+ * A parameter as PHP reads it: `a[]=1&a[]=2` (or `a[0]=`, `a[1]=`) is a list and `a[k]=v` an object (`{ k: v }`),
+ * besides plain `a=`.
  * The query parser here does not nest, so those arrive as keys `a[]` and `a[k]`.
  */
 function phpParam(query: Query, name: string): unknown {
@@ -22,7 +23,10 @@ function phpParam(query: Query, name: string): unknown {
   const prefix = `${name}[`;
   const entries = Object.entries(query).filter(([key]) => key.startsWith(prefix) && key.endsWith(']'));
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([key, value]) => [key.slice(prefix.length, -1), scalar(value) ?? '']));
+  const fields = entries.map(([key, value]) => [key.slice(prefix.length, -1), scalar(value) ?? ''] as const);
+  // `a[0]=1&a[1]=2` is a list to PHP too (rest_is_array: wp_is_numeric_array).
+  if (fields.every(([key]) => /^\d+$/.test(key))) return fields.map(([, value]) => value);
+  return Object.fromEntries(fields);
 }
 
 /** The items of an `array` parameter: a PHP list as it is, a string through wp_parse_list. */

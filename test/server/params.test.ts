@@ -148,6 +148,11 @@ describe('ParamReader: PHP\'s array forms and the term limits', () => {
   test('`a[]=` is a list, `a=` a wp_parse_list string', () => {
     assert.deepEqual(read({ 'include[]': ['3', '1'] }, (params) => params.integerList('include')), [3, 1]);
     assert.deepEqual(read({ 'slug[]': 'one' }, (params) => params.list('slug')), ['one']);
+    assert.deepEqual(read({ 'tags[0]': '7', 'tags[1]': '8' }, (params) => params.termLimit('tags', { operator: true, includeChildren: false })), {
+      terms: [7, 8],
+      operator: 'IN',
+      includeChildren: false,
+    });
     assert.deepEqual(read({ include: '3 1,2' }, (params) => params.integerList('include')), [3, 1, 2]);
   });
 

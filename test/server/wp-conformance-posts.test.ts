@@ -229,6 +229,15 @@ describe('a post’s terms and links (WP_REST_Posts_Controller::prepare_item_for
     assert.equal(tags[0].link, `${server.base}/tag/city-council/`);
   });
 
+  test("a post without categories or tags has no _embedded['wp:term'] (embed_links drops empty relations)", async () => {
+    sql(server, 'DELETE FROM post_categories WHERE post = 4; DELETE FROM post_tags WHERE post = 4;');
+    const { body } = await get<Post>(server, '/posts/4?_embed');
+    assert.deepEqual(body.categories, []);
+    assert.deepEqual(body.tags, []);
+    assert.ok(body._embedded?.author);
+    assert.equal('wp:term' in (body._embedded ?? {}), false);
+  });
+
   test('every link of a post leads to a route that answers 200', async () => {
     const { body } = await get<Post>(server, '/posts/1');
     // `about` is /wp/v2/types/post, the post types route's.
