@@ -187,11 +187,12 @@ const STATEMENTS_KEPT = 200;
 
 /**
  * WP_Query::parse_search_order: with several terms, the whole text in the title first, then all terms in the
- * title, any of them, the whole text in the excerpt, in the content; with one term, title matches first.
+ * title, any of them (with two to six terms; more are ranked as a sentence), the whole text in the excerpt, in the
+ * content; with one term, title matches first.
  */
 const RELEVANCE = `CASE WHEN :search_count > 1 THEN
     CASE WHEN :phrase IS NOT NULL AND title LIKE :phrase ESCAPE '\\' THEN 1
-      WHEN json_array_length(:search_in) BETWEEN 2 AND 6
+      WHEN json_array_length(:search_in) BETWEEN 1 AND 6
         AND NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title NOT LIKE s.value ESCAPE '\\') THEN 2
       WHEN json_array_length(:search_in) BETWEEN 2 AND 6
         AND EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title LIKE s.value ESCAPE '\\') THEN 3

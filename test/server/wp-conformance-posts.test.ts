@@ -298,6 +298,34 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
       } finally {
         sql(server, 'DELETE FROM posts WHERE id = 60');
       }
+      // Several terms: the whole text in the title (1), every term in it (2), any (3), the text in the excerpt (4), the content (5).
+      sql(
+        server,
+        `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt) VALUES
+           (61, 'lanes-any', 'en', 'Lanes', '<p>The council met.</p>', '', 2, '2026-12-01T11:00:00', '2026-12-01T11:00:00'),
+           (62, 'lanes-content', 'en', 'Other news', '<p>A word on council lanes.</p>', '', 2, '2026-12-01T12:00:00', '2026-12-01T12:00:00'),
+           (63, 'lanes-excerpt', 'en', 'More news', '<p>Text on lanes and the council.</p>', 'The council lanes, in short.', 2, '2026-12-01T13:00:00', '2026-12-01T13:00:00'),
+           (64, 'lanes-phrase', 'en', 'New council lanes', '<p>Text.</p>', '', 2, '2026-11-01T13:00:00', '2026-11-01T13:00:00')`,
+      );
+      try {
+        assert.deepEqual(await slugs(server, '/posts?search=council%20lanes&orderby=relevance'), [
+          'lanes-phrase',
+          'protected-bike-lanes-approved',
+          'lanes-any',
+          'lanes-excerpt',
+          'lanes-content',
+        ]);
+        // The default order stays the date's, as WordPress's REST posts list passes orderby=date.
+        assert.deepEqual(await slugs(server, '/posts?search=council%20lanes'), [
+          'lanes-excerpt',
+          'lanes-content',
+          'lanes-any',
+          'protected-bike-lanes-approved',
+          'lanes-phrase',
+        ]);
+      } finally {
+        sql(server, 'DELETE FROM posts WHERE id BETWEEN 61 AND 64');
+      }
       const { status, body } = await get<WpErrorBody>(server, '/posts?orderby=relevance');
       assert.equal(status, 400);
       assert.equal(body.code, 'rest_no_search_term_defined');
