@@ -66,7 +66,8 @@ function readFilter(params: ParamReader, posts: PostStore): PostFilter {
 export function postRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore): void {
   /** `_embed` of one post: `replies` only when the post has approved comments (embed_links drops empty ones). */
   function json(post: Post, site: string, embed: EmbedFilter): Json {
-    const replies = embed('replies')
+    // The count is an index-only probe; most posts in a list have no comments, and listing none costs far more.
+    const replies = embed('replies') && comments.approvedOn(post.id) > 0
       ? comments.list({ posts: [post.id] }, { limit: EMBEDDED_REPLIES, offset: 0, order: 'desc' }).map((comment) =>
           Object.fromEntries(Object.entries(commentJson(comment, site)).filter(([key]) => EMBED_COMMENT_FIELDS.has(key))),
         )

@@ -317,11 +317,14 @@ export function createPostStore(db: Db) {
     ),
     author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
     authorBySlug: db.prepare<[string], Author>('SELECT id, slug, name, description, url FROM authors WHERE slug = ?'),
-    categories: db.prepare<[number], Category>(
-      'SELECT c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category WHERE pc.post = ? ORDER BY c.name COLLATE NOCASE, c.id',
+    // The terms of every post listed, in one statement per taxonomy (the posts as a JSON array).
+    categories: db.prepare<[string], TermRef & { post: number }>(
+      `SELECT pc.post, c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category
+       WHERE pc.post IN (SELECT value FROM json_each(?)) ORDER BY c.name COLLATE NOCASE, c.id`,
     ),
-    tags: db.prepare<[number], TermRef>(
-      'SELECT t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag WHERE pt.post = ? ORDER BY t.name COLLATE NOCASE, t.id',
+    tags: db.prepare<[string], TermRef & { post: number }>(
+      `SELECT pt.post, t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag
+       WHERE pt.post IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE, t.id`,
     ),
     media: db.prepare<[number], MediaRow>('SELECT * FROM media WHERE id = ?'),
     sizes: db.prepare<[number], MediaSize>('SELECT name, file, width, height FROM media_sizes WHERE media = ? ORDER BY width'),
@@ -346,11 +349,24 @@ export function createPostStore(db: Db) {
     };
   }
 
-  function toPost(row: PostRow): Post {
+  /** Each post's terms of one taxonomy, by name. */
+  function termsOf(query: Database.Statement<[string], TermRef & { post: number }>, ids: number[]) {
+    const byPost = new Map<number, TermRef[]>(ids.map((id) => [id, []]));
+    for (const { post, ...term } of query.all(JSON.stringify(ids))) byPost.get(post)?.push(term);
+    return byPost;
+  }
+
+  function toPosts(rows: PostRow[]): Post[] {
+    const ids = rows.map((row) => row.id);
+    const categories = termsOf(statements.categories, ids);
+    const tags = termsOf(statements.tags, ids);
+    return rows.map((row) => toPost(row, categories.get(row.id) ?? [], tags.get(row.id) ?? []));
+  }
+
+  function toPost(row: PostRow, categories: Category[], tags: TermRef[]): Post {
     const writer = author(row.author);
     // The foreign key guarantees the author; a miss means a hand-edited database, worth failing loudly.
     if (!writer) throw new Error(`Post ${row.id} has no author ${row.author}`);
-    const categories = statements.categories.all(row.id);
     return {
       id: row.id,
       slug: row.slug,
@@ -363,7 +379,7 @@ export function createPostStore(db: Db) {
       author: writer,
       media: row.featured_media === null ? undefined : media(row.featured_media),
       categories,
-      tags: statements.tags.all(row.id),
+      tags,
       category: categories[0],
       commentStatus: row.comment_status,
       dateGmt: row.date_gmt,
@@ -380,11 +396,11 @@ export function createPostStore(db: Db) {
       const params = filterParams(filter);
       const order = orderClause(page.orderby ?? 'date', page.order, filter);
       const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
-      return (statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]).map(toPost);
+      return toPosts(statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]);
     },
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);
-      return row && toPost(row);
+      return row && toPosts([row])[0];
     },
     /** The categories and all their subcategories, for `include_children` (WP_Tax_Query adds get_term_children). */
     categoryDescendants(ids: readonly number[]): number[] {
