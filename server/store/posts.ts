@@ -318,14 +318,18 @@ export function createPostStore(db: Db) {
     author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
     authorBySlug: db.prepare<[string], Author>('SELECT id, slug, name, description, url FROM authors WHERE slug = ?'),
     // The terms of every post listed, in one statement per taxonomy (the posts as a JSON array).
-    categories: db.prepare<[string], TermRef & { post: number }>(
-      `SELECT pc.post, c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category
-       WHERE pc.post IN (SELECT value FROM json_each(?)) ORDER BY c.name COLLATE NOCASE, c.id`,
-    ),
-    tags: db.prepare<[string], TermRef & { post: number }>(
-      `SELECT pt.post, t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag
-       WHERE pt.post IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE, t.id`,
-    ),
+    categories: db
+      .prepare<[string], [number, number, string, string]>(
+        `SELECT pc.post, c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category
+         WHERE pc.post IN (SELECT value FROM json_each(?)) ORDER BY c.name COLLATE NOCASE, c.id`,
+      )
+      .raw(),
+    tags: db
+      .prepare<[string], [number, number, string, string]>(
+        `SELECT pt.post, t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag
+         WHERE pt.post IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE, t.id`,
+      )
+      .raw(),
     media: db.prepare<[number], MediaRow>('SELECT * FROM media WHERE id = ?'),
     sizes: db.prepare<[number], MediaSize>('SELECT name, file, width, height FROM media_sizes WHERE media = ? ORDER BY width'),
   };
@@ -349,10 +353,10 @@ export function createPostStore(db: Db) {
     };
   }
 
-  /** Each post's terms of one taxonomy, by name. */
-  function termsOf(query: Database.Statement<[string], TermRef & { post: number }>, ids: number[]) {
+  /** Each post's terms of one taxonomy, by name. Raw rows: no object is made for a row only to be taken apart. */
+  function termsOf(query: Database.Statement<[string], [number, number, string, string]>, ids: number[]) {
     const byPost = new Map<number, TermRef[]>(ids.map((id) => [id, []]));
-    for (const { post, ...term } of query.all(JSON.stringify(ids))) byPost.get(post)?.push(term);
+    for (const [post, id, slug, name] of query.all(JSON.stringify(ids))) byPost.get(post)?.push({ id, slug, name });
     return byPost;
   }
 
