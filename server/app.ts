@@ -10,18 +10,20 @@ import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
 import { registerWpResponses } from './http/wp-response.js';
-import { authorPageRoutes } from './routes/author-pages.js';
 import { commentRoutes } from './routes/comments.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { mediaRoutes } from './routes/media.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
+import { searchRoutes } from './routes/search.js';
+import { termRoutes } from './routes/terms.js';
 import { userRoutes } from './routes/users.js';
 import { changeMarker, openDatabase } from './store/database.js';
 import { createCommentStore } from './store/comments.js';
 import { createMediaStore } from './store/media.js';
 import { createPostStore } from './store/posts.js';
+import { createTermStore } from './store/terms.js';
 import { createUserStore } from './store/users.js';
 import { seedIfEmpty } from './store/seed.js';
 
@@ -72,14 +74,15 @@ export async function buildApp(
   const comments = createCommentStore(db);
   // First: it notes which described routes the modules after it serve.
   discoveryRoutes(app);
-  postRoutes(app, posts);
-  const users = createUserStore(db);
-  userRoutes(app, posts, users);
+  postRoutes(app, posts, comments);
+  const terms = createTermStore(db);
+  termRoutes(app, terms, posts);
+  searchRoutes(app, posts);
+  userRoutes(app, posts, createUserStore(db));
   mediaRoutes(app, posts, createMediaStore(db, posts));
   contentTypeRoutes(app);
   commentRoutes(app, posts, comments, config);
-  pageRoutes(app, posts, comments, config.paths.demo, changeMarker(db));
-  authorPageRoutes(app, users);
+  pageRoutes(app, posts, comments, terms, config.paths.demo, changeMarker(db));
 
   return app;
 }

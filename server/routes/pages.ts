@@ -1,18 +1,20 @@
 /**
- * Server-rendered pages: `/` is the seed article, `/articles/:slug` any published post, and
- * `/articles/:slug/comments/:id` one approved comment in full.
+ * Server-rendered pages: `/` is the seed article, `/articles/:slug` any published post,
+ * `/articles/:slug/comments/:id` one approved comment in full, and the category, tag and author archives.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SafeHtml } from '../html.js';
 import { renderArticlePage, renderComments } from '../pages/article-page.js';
+import { renderArchivePage, type ArchiveKind } from '../pages/archive-page.js';
 import { renderCommentPage } from '../pages/comment-page.js';
 import { inLanguage } from '../pages/localize.js';
 import { showsResource } from '../http/discovery.js';
 import { SEED_POST_ID } from '../store/seed.js';
 import type { CommentStore } from '../store/comments.js';
-import type { Post, PostStore } from '../store/posts.js';
+import type { Post, PostFilter, PostStore } from '../store/posts.js';
+import type { TermStore } from '../store/terms.js';
 import { noRoute } from '../wp/errors.js';
 import { siteOf } from './responses.js';
 
@@ -24,11 +26,14 @@ const RELATED_CARDS = 6;
 const FALLBACK_COMMENTS = 20;
 /** Comment sections kept rendered (one per post viewed); the oldest goes first. */
 const SECTIONS_KEPT = 100;
+/** Posts on one archive page: WordPress's default `posts_per_page`. */
+const ARCHIVE_PAGE_SIZE = 10;
 
 export function pageRoutes(
   app: FastifyInstance,
   posts: PostStore,
   comments: CommentStore,
+  terms: TermStore,
   demoDir: string,
   changes: () => string,
 ): void {
@@ -85,6 +90,49 @@ export function pageRoutes(
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
     return renderCommentPage(post, comment);
   });
+
+  /** Who an archive is of: its name and the posts filter, or `undefined` for an unknown slug. */
+  const archives: Record<ArchiveKind, (slug: string) => { name: string; filter: PostFilter; route: string } | undefined> = {
+    category: (slug) => {
+      const term = terms.bySlug('category', slug);
+      return term && { name: term.name, filter: { categories: { terms: [term.id], operator: 'IN' } }, route: `/wp/v2/categories/${term.id}` };
+    },
+    tag: (slug) => {
+      const term = terms.bySlug('post_tag', slug);
+      return term && { name: term.name, filter: { tags: { terms: [term.id], operator: 'IN' } }, route: `/wp/v2/tags/${term.id}` };
+    },
+    // Only an author with a published post has an archive, as only they are listed to readers (`/wp/v2/users`).
+    author: (slug) => {
+      const author = posts.authorBySlug(slug);
+      const filter = author && { authors: [author.id] };
+      return filter && posts.count(filter) > 0 ? { name: author.name, filter, route: `/wp/v2/users/${author.id}` } : undefined;
+    },
+  };
+
+  for (const kind of ['category', 'tag', 'author'] as const) {
+    const archive = async (request: FastifyRequest, reply: FastifyReply) => {
+      const { slug, page = '1' } = request.params as { slug: string; page?: string };
+      const found = archives[kind](slug);
+      const number = Number(page);
+      if (!found || !Number.isSafeInteger(number) || number < 1) throw noRoute();
+      const listed = posts.list(found.filter, { limit: ARCHIVE_PAGE_SIZE + 1, offset: (number - 1) * ARCHIVE_PAGE_SIZE, order: 'desc' });
+      // WordPress answers a page past the end with a 404, the first page of an empty archive with an empty list.
+      if (listed.length === 0 && number > 1) throw noRoute();
+      reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+      showsResource(reply, found.route);
+      return renderArchivePage({
+        kind,
+        name: found.name,
+        path: `/${kind}/${encodeURIComponent(slug)}/`,
+        posts: listed.slice(0, ARCHIVE_PAGE_SIZE),
+        page: number,
+        hasOlder: listed.length > ARCHIVE_PAGE_SIZE,
+        lang: listed[0]?.lang ?? 'ar',
+      });
+    };
+    app.get(`/${kind}/:slug`, archive);
+    app.get(`/${kind}/:slug/page/:page(^\\d+$)`, archive);
+  }
 
   app.get('/index.html', async (_request, reply) => reply.redirect('/', 301));
 }

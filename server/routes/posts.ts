@@ -1,9 +1,11 @@
 /** `/wp-json/wp/v2/posts` and `/posts/:id`, as WordPress serves them to anonymous readers. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PostStore } from '../store/posts.js';
+import { commentJson } from '../comments/render.js';
+import type { CommentStore } from '../store/comments.js';
+import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatch } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
-import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
-import { postJson } from '../wp/shape.js';
+import { embedRels, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
+import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** WordPress routes ids as `(?P<id>[\d]+)`: anything else is not a route at all (`rest_no_route`). */
@@ -15,15 +17,80 @@ function idParam(request: FastifyRequest): number | undefined {
   return Number.isSafeInteger(id) ? id : undefined;
 }
 
-export function postRoutes(app: FastifyInstance, posts: PostStore): void {
+/** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
+const EMBEDDED_REPLIES = 10;
+/** The comment fields of the `embed` context (WP_REST_Comments_Controller::get_item_schema). */
+const EMBED_COMMENT_FIELDS = new Set([
+  'id', 'parent', 'author', 'author_name', 'author_url', 'date', 'content', 'link', 'type', 'author_avatar_urls', '_links',
+]);
+
+/** An empty list filters nothing: WP_Query ignores an empty `post__in`, `author__in`, … */
+const nonEmpty = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
+
+/**
+ * WP_REST_Posts_Controller::get_collection_params, read as get_items maps them onto WP_Query. `context` and
+ * `_fields` are read elsewhere, for every route.
+ */
+function readFilter(params: ParamReader, posts: PostStore): PostFilter {
+  const termMatch = (limit: TermLimit | undefined, expand: (ids: number[]) => number[]): TermMatch | undefined =>
+    limit && limit.terms.length > 0
+      ? { terms: limit.includeChildren ? expand(limit.terms) : limit.terms, operator: limit.operator }
+      : undefined;
+  const excluded = (limit: TermLimit | undefined, expand: (ids: number[]) => number[]) =>
+    limit && limit.terms.length > 0 ? (limit.includeChildren ? expand(limit.terms) : limit.terms) : undefined;
+  const same = (ids: number[]) => ids;
+  const withChildren = (ids: number[]) => posts.categoryDescendants(ids);
+  const include = nonEmpty(params.integerList('include'));
+  // No post is sticky here, so sticky=true matches none (WordPress's post__in = [0]) and sticky=false excludes none.
+  const stickyOnly = params.boolean('sticky') === true;
+  // sanitize_post_statuses: anonymous readers may ask for the default status only.
+  params.allowedList('status', ['publish'], { code: 'rest_forbidden_status', message: 'Status is forbidden.', status: 401 });
+  return {
+    slugs: nonEmpty(params.list('slug')),
+    include: stickyOnly ? [0] : include,
+    exclude: nonEmpty(params.integerList('exclude')),
+    authors: nonEmpty(params.integerList('author')),
+    authorsExclude: nonEmpty(params.integerList('author_exclude')),
+    categories: termMatch(params.termLimit('categories', { operator: true, includeChildren: true }), withChildren),
+    categoriesExclude: excluded(params.termLimit('categories_exclude', { operator: false, includeChildren: true }), withChildren),
+    tags: termMatch(params.termLimit('tags', { operator: true, includeChildren: false }), same),
+    tagsExclude: excluded(params.termLimit('tags_exclude', { operator: false, includeChildren: false }), same),
+    search: params.search(),
+    before: params.dateTime('before'),
+    after: params.dateTime('after'),
+    modifiedBefore: params.dateTime('modified_before'),
+    modifiedAfter: params.dateTime('modified_after'),
+  };
+}
+
+export function postRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore): void {
+  /** `_embed` of one post: `replies` only when the post has approved comments (embed_links drops empty ones). */
+  function json(post: Post, site: string, embed: EmbedFilter): Json {
+    // The count is an index-only probe; most posts in a list have no comments, and listing none costs far more.
+    const replies = embed('replies') && comments.approvedOn(post.id) > 0
+      ? comments.list({ posts: [post.id] }, { limit: EMBEDDED_REPLIES, offset: 0, order: 'desc' }).map((comment) =>
+          Object.fromEntries(Object.entries(commentJson(comment, site)).filter(([key]) => EMBED_COMMENT_FIELDS.has(key))),
+        )
+      : [];
+    return postJson(post, site, embed, replies);
+  }
+
   app.get('/wp-json/wp/v2/posts', async (request, reply) => {
     const query = request.query as Query;
     const params = new ParamReader(query);
     const { page, perPage, order } = readPaging(params, 'desc');
-    const slugs = params.list('slug');
+    const orderby = params.oneOf('orderby', POST_ORDERBY, 'date');
+    const offset = params.has('offset') ? params.integer('offset', { fallback: 0 }) : undefined;
+    const filter = readFilter(params, posts);
     params.done();
+    // get_items' own checks, after the parameters'.
+    if (orderby === 'relevance' && !filter.search) {
+      throw new WpError('rest_no_search_term_defined', 'You need to define a search term to order by relevance.', 400);
+    }
+    if (orderby === 'include' && !params.integerList('include')?.length) {
+      throw new WpError('rest_orderby_include_missing_include', 'You need to define an include parameter to order by include.', 400);
+    }
 
-    const filter = { slugs };
     const total = posts.count(filter);
     const totalPages = Math.ceil(total / perPage);
     if (page > totalPages && total > 0) {
@@ -35,16 +102,18 @@ export function postRoutes(app: FastifyInstance, posts: PostStore): void {
     }
     const site = siteOf(request);
     const embed = embedRels(query);
-    const items = total === 0 ? [] : posts.list(filter, { limit: perPage, offset: (page - 1) * perPage, order });
+    // WP_Query: an `offset` replaces the page's own (the page still names the headers' neighbours).
+    const skip = offset === undefined ? (page - 1) * perPage : Math.abs(offset);
+    const items = total === 0 ? [] : posts.list(filter, { limit: perPage, offset: skip, order, orderby });
     pagingHeaders(reply, request, { total, totalPages, page });
-    return items.map((post) => postJson(post, site, embed));
+    return items.map((post) => json(post, site, embed));
   });
 
   app.get(`/wp-json/wp/v2/posts/${ID}`, async (request) => {
     const id = idParam(request);
     const post = id === undefined ? undefined : posts.get(id);
     if (!post) throw invalidPostId();
-    return postJson(post, siteOf(request), embedRels(request.query as Query));
+    return json(post, siteOf(request), embedRels(request.query as Query));
   });
 
   // Anonymous readers may not write posts; the body is still parsed first, so bad JSON fails as in WordPress.

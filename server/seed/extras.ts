@@ -14,6 +14,8 @@ export interface ArticleExtras {
   slug: string;
   authorSlug: string;
   section: { slug: string; name: string };
+  /** WordPress tags (post_tag), in the article's language. */
+  tags: ReadonlyArray<{ slug: string; name: string }>;
   image: ImageSeed;
 }
 
@@ -21,6 +23,13 @@ export const arabicExtras: ArticleExtras & { dateGmt: string } = {
   slug: 'us-hamas-direct-talks',
   authorSlug: 'editorial-team',
   section: { slug: 'politics', name: 'سياسة' },
+  tags: [
+    { slug: 'gaza', name: 'غزة' },
+    { slug: 'hamas', name: 'حماس' },
+    { slug: 'united-states', name: 'الولايات المتحدة' },
+    { slug: 'qatar', name: 'قطر' },
+    { slug: 'hostages', name: 'الرهائن' },
+  ],
   dateGmt: '2026-11-28T07:45:00',
   image: { file: 'us-hamas-direct-talks.svg', alt: 'رسم تجريدي لدائرتين متقابلتين تتقاطعان فوق خطوط أفقية' },
 };
@@ -31,6 +40,11 @@ export const englishExtras: ReadonlyArray<ArticleExtras & { sentences: readonly 
     slug: 'protected-bike-lanes-approved',
     authorSlug: 'newsroom-staff',
     section: { slug: 'local', name: 'Local' },
+    tags: [
+      { slug: 'cycling', name: 'Cycling' },
+      { slug: 'city-council', name: 'City council' },
+      { slug: 'urban-transport', name: 'Urban transport' },
+    ],
     image: { file: 'protected-bike-lanes-approved.svg', alt: 'Abstract green lanes curving across a pale map' },
     sentences: [
       'The council voted eleven to four on Tuesday evening to approve the first phase of the network, after a debate that ran past midnight.',
@@ -47,6 +61,11 @@ export const englishExtras: ReadonlyArray<ArticleExtras & { sentences: readonly 
     slug: 'phone-battery-cold',
     authorSlug: 'science-desk',
     section: { slug: 'science', name: 'Science' },
+    tags: [
+      { slug: 'batteries', name: 'Batteries' },
+      { slug: 'smartphones', name: 'Smartphones' },
+      { slug: 'winter', name: 'Winter' },
+    ],
     image: { file: 'phone-battery-cold.svg', alt: 'Abstract blue crystals around a glowing vertical bar' },
     sentences: [
       'Lithium-ion cells store energy by moving lithium ions between two electrodes through a liquid electrolyte.',
@@ -63,6 +82,11 @@ export const englishExtras: ReadonlyArray<ArticleExtras & { sentences: readonly 
     slug: 'manuscript-goes-online',
     authorSlug: 'culture-desk',
     section: { slug: 'culture', name: 'Culture' },
+    tags: [
+      { slug: 'manuscripts', name: 'Manuscripts' },
+      { slug: 'libraries', name: 'Libraries' },
+      { slug: 'digitisation', name: 'Digitisation' },
+    ],
     image: { file: 'manuscript-goes-online.svg', alt: 'Abstract parchment-coloured pages fanned out over a dark red ground' },
     sentences: [
       'The codex, copied by several hands in the twelfth century, had been too fragile to leave its climate-controlled vault for decades.',

@@ -1,5 +1,7 @@
 /** Read access to published posts and what they reference. Prepared statements only. */
+import type Database from 'better-sqlite3';
 import { postWords, type Db } from './database.js';
+import { likeContaining } from './terms.js';
 
 export interface Author {
   id: number;
@@ -9,11 +11,14 @@ export interface Author {
   url: string;
 }
 
-export interface Category {
+/** A category or tag as a post lists it. */
+export interface TermRef {
   id: number;
   slug: string;
   name: string;
 }
+
+export type Category = TermRef;
 
 export interface MediaSize {
   name: string;
@@ -45,6 +50,10 @@ export interface Post {
   words: number;
   author: Author;
   media: Media | undefined;
+  /** The post's categories and tags, by name as WordPress lists them (wp_get_object_terms). */
+  categories: Category[];
+  tags: TermRef[];
+  /** The first category, the section the cards show. */
   category: Category | undefined;
   commentStatus: 'open' | 'closed';
   dateGmt: string;
@@ -58,15 +67,199 @@ export interface CommentTarget {
   commentStatus: 'open' | 'closed';
 }
 
+/** A `categories`/`tags` filter of the posts list: WP_Tax_Query's IN (any of the terms) or AND (all of them). */
+export interface TermMatch {
+  terms: readonly number[];
+  operator: 'IN' | 'AND';
+}
+
+/** What `GET /wp/v2/posts` filters on (WP_REST_Posts_Controller::get_items → WP_Query); every field optional. */
 export interface PostFilter {
   /** Only posts with one of these slugs. */
   slugs?: readonly string[];
+  include?: readonly number[];
+  exclude?: readonly number[];
+  authors?: readonly number[];
+  authorsExclude?: readonly number[];
+  categories?: TermMatch;
+  categoriesExclude?: readonly number[];
+  tags?: TermMatch;
+  tagsExclude?: readonly number[];
+  /** WordPress's `s`: split and matched by `searchTerms`. */
+  search?: string;
+  /** Zone-less UTC bounds, exclusive, on the publication and modification dates. */
+  before?: string;
+  after?: string;
+  modifiedBefore?: string;
+  modifiedAfter?: string;
 }
+
+/** WP_REST_Posts_Controller's `orderby` values (`menu_order` is for pages only). */
+export const POST_ORDERBY = ['author', 'date', 'id', 'include', 'modified', 'parent', 'relevance', 'slug', 'include_slugs', 'title'] as const;
+export type PostOrderby = (typeof POST_ORDERBY)[number];
 
 export interface Page {
   limit: number;
   offset: number;
   order: 'asc' | 'desc';
+  /** `date` unless given. */
+  orderby?: PostOrderby;
+}
+
+/** WP_Query::get_search_stopwords(), as WordPress ships it in English. */
+const STOPWORDS = new Set(
+  'about an are as at be by com for from how in is it of on or that the this to was what when where who will with www'.split(' '),
+);
+
+export interface SearchTerms {
+  /** `LIKE` patterns a post must match in its title, excerpt or content (each of them). */
+  include: string[];
+  /** `LIKE` patterns it must match nowhere (`-word`). */
+  exclude: string[];
+  /** The whole search as one pattern, for relevance; none when it has a `-word`. */
+  phrase: string | undefined;
+  /** How many terms the search was split into, before stopwords were dropped. */
+  count: number;
+}
+
+/**
+ * WP_Query::parse_search and parse_search_terms: quoted phrases and words split on space, comma and plus; single
+ * letters and stopwords dropped (the whole text is searched when nothing is left, or more than nine terms are);
+ * a leading `-` excludes.
+ */
+export function searchTerms(search: string): SearchTerms {
+  const text = search.replace(/[\r\n]/g, '');
+  const matches = text.match(/".*?("|$)|((?<=[\t ",+])|^)[^\t ",+]+/g) ?? [];
+  let terms = matches
+    .map((term) => (/^".+"$/.test(term) ? term.replace(/^["']+|["']+$/g, '') : term.replace(/^["' ]+|["' ]+$/g, '')))
+    .filter((term) => term !== '' && term !== '0' && !/^[a-z-]$/i.test(term) && !STOPWORDS.has(term.toLowerCase()));
+  if (terms.length === 0 || terms.length > 9) terms = [text];
+  const result: SearchTerms = { include: [], exclude: [], phrase: undefined, count: matches.length };
+  for (const term of terms) {
+    if (term.startsWith('-')) result.exclude.push(likeContaining(term.slice(1)));
+    else result.include.push(likeContaining(term));
+  }
+  if (!/(?:\s|^)-/.test(text)) result.phrase = likeContaining(text);
+  return result;
+}
+
+const matchesAnywhere = (pattern: string) =>
+  `(title LIKE ${pattern} ESCAPE '\\' OR excerpt LIKE ${pattern} ESCAPE '\\' OR content LIKE ${pattern} ESCAPE '\\')`;
+
+/**
+ * The WHERE clause of each filter, with its values as parameters (lists as JSON arrays, so one statement serves
+ * any number of ids). Only the clauses of the filters in use go into a statement: `:x IS NULL OR …` for the
+ * others would cost SQLite more than the query itself.
+ */
+const CLAUSES: ReadonlyArray<readonly [string, string]> = [
+  ['slugs', 'slug IN (SELECT value FROM json_each(:slugs))'],
+  ['include', 'id IN (SELECT value FROM json_each(:include))'],
+  ['exclude', 'id NOT IN (SELECT value FROM json_each(:exclude))'],
+  ['authors', 'author IN (SELECT value FROM json_each(:authors))'],
+  ['authors_exclude', 'author NOT IN (SELECT value FROM json_each(:authors_exclude))'],
+  ['before', 'date_gmt < :before'],
+  ['after', 'date_gmt > :after'],
+  ['modified_before', 'modified_gmt < :modified_before'],
+  ['modified_after', 'modified_gmt > :modified_after'],
+  ['categories', 'id IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories)))'],
+  [
+    'categories_all',
+    `json_array_length(:categories_all) = (SELECT count(*) FROM post_categories
+       WHERE post = posts.id AND category IN (SELECT value FROM json_each(:categories_all)))`,
+  ],
+  ['categories_exclude', 'id NOT IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories_exclude)))'],
+  ['tags', 'id IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags)))'],
+  [
+    'tags_all',
+    `json_array_length(:tags_all) = (SELECT count(*) FROM post_tags
+       WHERE post = posts.id AND tag IN (SELECT value FROM json_each(:tags_all)))`,
+  ],
+  ['tags_exclude', 'id NOT IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags_exclude)))'],
+  ['search_in', `NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE NOT ${matchesAnywhere('s.value')})`],
+  ['search_out', `NOT EXISTS (SELECT 1 FROM json_each(:search_out) s WHERE ${matchesAnywhere('s.value')})`],
+];
+
+const whereOf = (params: FilterParams) =>
+  ["status = 'publish'", ...CLAUSES.filter(([name]) => params[name] !== null).map(([, clause]) => clause)].join('\n  AND ');
+
+/** Statements kept for the filter and order combinations met most recently; a crafted variety only evicts. */
+const STATEMENTS_KEPT = 200;
+
+/**
+ * WP_Query::parse_search_order: with several terms, the whole text in the title first, then all terms in the
+ * title, any of them (with two to six terms; more are ranked as a sentence), the whole text in the excerpt, in the
+ * content; with one term, title matches first.
+ */
+const RELEVANCE = `CASE WHEN :search_count > 1 THEN
+    CASE WHEN :phrase IS NOT NULL AND title LIKE :phrase ESCAPE '\\' THEN 1
+      WHEN json_array_length(:search_in) BETWEEN 1 AND 6
+        AND NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title NOT LIKE s.value ESCAPE '\\') THEN 2
+      WHEN json_array_length(:search_in) BETWEEN 2 AND 6
+        AND EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title LIKE s.value ESCAPE '\\') THEN 3
+      WHEN :phrase IS NOT NULL AND excerpt LIKE :phrase ESCAPE '\\' THEN 4
+      WHEN :phrase IS NOT NULL AND content LIKE :phrase ESCAPE '\\' THEN 5
+      ELSE 6 END
+    ELSE CASE WHEN title LIKE (SELECT value FROM json_each(:search_in) LIMIT 1) ESCAPE '\\' THEN 1 ELSE 2 END
+  END ASC`;
+
+/**
+ * WP_Query's ORDER BY for each `orderby` (after WP_REST_Posts_Controller's mapping): `include`/`include_slugs` keep
+ * the order given (MySQL's FIELD(), without a direction), `relevance` has its own; ties go by id, so pages never
+ * overlap. `parent` is 0 for every post.
+ */
+function orderClause(orderby: PostOrderby, order: 'asc' | 'desc', filter: PostFilter): string {
+  const direction = order === 'asc' ? 'ASC' : 'DESC';
+  const then = `date_gmt ${direction}, id ${direction}`;
+  switch (orderby) {
+    case 'author':
+      return `author ${direction}, id ${direction}`;
+    case 'id':
+    case 'parent':
+      return `id ${direction}`;
+    case 'modified':
+      return `modified_gmt ${direction}, id ${direction}`;
+    case 'slug':
+      return `slug ${direction}`;
+    case 'title':
+      return `title COLLATE NOCASE ${direction}, id ${direction}`;
+    case 'include':
+      return filter.include?.length ? '(SELECT key FROM json_each(:include) WHERE value = posts.id)' : then;
+    case 'include_slugs':
+      return filter.slugs?.length ? '(SELECT key FROM json_each(:slugs) WHERE value = posts.slug)' : then;
+    case 'relevance':
+      return filter.search === undefined ? then : `${RELEVANCE}, date_gmt DESC, id DESC`;
+    case 'date':
+      return then;
+  }
+}
+
+type FilterParams = Record<string, string | number | null>;
+
+function filterParams(filter: PostFilter): FilterParams {
+  const list = (items: readonly unknown[] | undefined) => (items ? JSON.stringify(items) : null);
+  const nonEmpty = (items: readonly unknown[]) => (items.length > 0 ? JSON.stringify(items) : null);
+  const search = filter.search === undefined ? undefined : searchTerms(filter.search);
+  return {
+    slugs: list(filter.slugs),
+    include: list(filter.include),
+    exclude: list(filter.exclude),
+    authors: list(filter.authors),
+    authors_exclude: list(filter.authorsExclude),
+    before: filter.before ?? null,
+    after: filter.after ?? null,
+    modified_before: filter.modifiedBefore ?? null,
+    modified_after: filter.modifiedAfter ?? null,
+    categories: filter.categories?.operator === 'IN' ? list(filter.categories.terms) : null,
+    categories_all: filter.categories?.operator === 'AND' ? list(filter.categories.terms) : null,
+    categories_exclude: list(filter.categoriesExclude),
+    tags: filter.tags?.operator === 'IN' ? list(filter.tags.terms) : null,
+    tags_all: filter.tags?.operator === 'AND' ? list(filter.tags.terms) : null,
+    tags_exclude: list(filter.tagsExclude),
+    search_in: search ? nonEmpty(search.include) : null,
+    search_out: search ? nonEmpty(search.exclude) : null,
+    search_count: search?.count ?? 0,
+    phrase: search?.phrase ?? null,
+  };
 }
 
 interface PostRow {
@@ -97,29 +290,46 @@ interface MediaRow {
   date_gmt: string;
 }
 
-// The slug filter is one JSON array parameter, so a single prepared statement serves any number of slugs.
-const PUBLISHED = `status = 'publish' AND (:slugs IS NULL OR slug IN (SELECT value FROM json_each(:slugs)))`;
-
 export type PostStore = ReturnType<typeof createPostStore>;
 
 export function createPostStore(db: Db) {
+  // One statement per WHERE (the filters in use) and ORDER BY (which cannot be a parameter), made when first met.
+  const kept = new Map<string, Database.Statement>();
+  function statement(sql: string): Database.Statement {
+    let found = kept.get(sql);
+    if (found) kept.delete(sql);
+    else found = db.prepare(sql);
+    kept.set(sql, found);
+    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+    return found;
+  }
   const statements = {
-    count: db.prepare<{ slugs: string | null }, number>(`SELECT count(*) FROM posts WHERE ${PUBLISHED}`).pluck(),
-    // ORDER BY direction cannot be a parameter: one statement per direction.
-    list: {
-      desc: db.prepare<{ slugs: string | null; limit: number; offset: number }, PostRow>(
-        `SELECT * FROM posts WHERE ${PUBLISHED} ORDER BY date_gmt DESC, id DESC LIMIT :limit OFFSET :offset`,
-      ),
-      asc: db.prepare<{ slugs: string | null; limit: number; offset: number }, PostRow>(
-        `SELECT * FROM posts WHERE ${PUBLISHED} ORDER BY date_gmt ASC, id ASC LIMIT :limit OFFSET :offset`,
-      ),
-    },
     byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
+    status: db.prepare<[number], string>('SELECT status FROM posts WHERE id = ?').pluck(),
+    descendants: db
+      .prepare<[string], number>(
+        `WITH RECURSIVE tree (id) AS (SELECT value FROM json_each(?) UNION SELECT c.id FROM categories c JOIN tree ON c.parent = tree.id)
+         SELECT id FROM tree`,
+      )
+      .pluck(),
     commentTarget: db.prepare<[number], CommentTarget>(
       `SELECT id, slug, comment_status AS commentStatus FROM posts WHERE id = ? AND status = 'publish'`,
     ),
     author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
-    category: db.prepare<[number], Category>('SELECT id, slug, name FROM categories WHERE id = ?'),
+    authorBySlug: db.prepare<[string], Author>('SELECT id, slug, name, description, url FROM authors WHERE slug = ?'),
+    // The terms of every post listed, in one statement per taxonomy (the posts as a JSON array).
+    categories: db
+      .prepare<[string], [number, number, string, string]>(
+        `SELECT pc.post, c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category
+         WHERE pc.post IN (SELECT value FROM json_each(?)) ORDER BY c.name COLLATE NOCASE, c.id`,
+      )
+      .raw(),
+    tags: db
+      .prepare<[string], [number, number, string, string]>(
+        `SELECT pt.post, t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag
+         WHERE pt.post IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE, t.id`,
+      )
+      .raw(),
     media: db.prepare<[number], MediaRow>('SELECT * FROM media WHERE id = ?'),
     sizes: db.prepare<[number], MediaSize>('SELECT name, file, width, height FROM media_sizes WHERE media = ? ORDER BY width'),
   };
@@ -143,7 +353,21 @@ export function createPostStore(db: Db) {
     };
   }
 
-  function toPost(row: PostRow): Post {
+  /** Each post's terms of one taxonomy, by name. Raw rows: no object is made for a row only to be taken apart. */
+  function termsOf(query: Database.Statement<[string], [number, number, string, string]>, ids: number[]) {
+    const byPost = new Map<number, TermRef[]>(ids.map((id) => [id, []]));
+    for (const [post, id, slug, name] of query.all(JSON.stringify(ids))) byPost.get(post)?.push({ id, slug, name });
+    return byPost;
+  }
+
+  function toPosts(rows: PostRow[]): Post[] {
+    const ids = rows.map((row) => row.id);
+    const categories = termsOf(statements.categories, ids);
+    const tags = termsOf(statements.tags, ids);
+    return rows.map((row) => toPost(row, categories.get(row.id) ?? [], tags.get(row.id) ?? []));
+  }
+
+  function toPost(row: PostRow, categories: Category[], tags: TermRef[]): Post {
     const writer = author(row.author);
     // The foreign key guarantees the author; a miss means a hand-edited database, worth failing loudly.
     if (!writer) throw new Error(`Post ${row.id} has no author ${row.author}`);
@@ -158,32 +382,46 @@ export function createPostStore(db: Db) {
       words: row.words ?? postWords(row.content, row.lang),
       author: writer,
       media: row.featured_media === null ? undefined : media(row.featured_media),
-      category: row.category === null ? undefined : statements.category.get(row.category),
+      categories,
+      tags,
+      category: categories[0],
       commentStatus: row.comment_status,
       dateGmt: row.date_gmt,
       modifiedGmt: row.modified_gmt,
     };
   }
 
-  const slugsParam = (filter: PostFilter) => (filter.slugs ? JSON.stringify(filter.slugs) : null);
-
   return {
     count(filter: PostFilter = {}): number {
-      return statements.count.get({ slugs: slugsParam(filter) }) ?? 0;
+      const params = filterParams(filter);
+      return statement(`SELECT count(*) FROM posts WHERE ${whereOf(params)}`).pluck().get(params) as number;
     },
     list(filter: PostFilter, page: Page): Post[] {
-      const rows = statements.list[page.order].all({ slugs: slugsParam(filter), limit: page.limit, offset: page.offset });
-      return rows.map(toPost);
+      const params = filterParams(filter);
+      const order = orderClause(page.orderby ?? 'date', page.order, filter);
+      const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+      return toPosts(statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]);
     },
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);
-      return row && toPost(row);
+      return row && toPosts([row])[0];
+    },
+    /** The categories and all their subcategories, for `include_children` (WP_Tax_Query adds get_term_children). */
+    categoryDescendants(ids: readonly number[]): number[] {
+      return statements.descendants.all(JSON.stringify(ids));
+    },
+    /** Any post's status, published or not; `undefined` when there is no such post. */
+    statusOf(id: number): string | undefined {
+      return statements.status.get(id);
     },
     /** A published post's id, slug and comment status, without the author, image and section `get` adds. */
     commentTarget(id: number): CommentTarget | undefined {
       return statements.commentTarget.get(id);
     },
     author,
+    authorBySlug(slug: string): Author | undefined {
+      return statements.authorBySlug.get(slug);
+    },
     media,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * First-start content: the Arabic seed article and the three English samples, with authors, sections and
- * featured images. Runs only on an empty database, inside the start-up transaction (`openDatabase`), so neither
+ * First-start content: the Arabic seed article and the three English samples, with authors, sections (the
+ * categories), tags and featured images. Runs only on an empty database, inside the start-up transaction (`openDatabase`), so neither
  * a restart nor a second server starting at the same time ever duplicates rows.
  */
 import { readFileSync } from 'node:fs';
@@ -119,9 +119,15 @@ export function seedIfEmpty(db: Db, seedDir: string): boolean {
     'INSERT INTO media_sizes (media, name, file, width, height) VALUES (:media, :name, :file, :width, :height)',
   );
   const insertPost = db.prepare(
-    `INSERT INTO posts (id, slug, lang, title, content, excerpt, words, author, featured_media, category, date_gmt, modified_gmt)
-     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :words, :author, :media, :category, :date, :date)`,
+    `INSERT INTO posts (id, slug, lang, title, content, excerpt, words, author, featured_media, date_gmt, modified_gmt)
+     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :words, :author, :media, :date, :date)`,
   );
+  // The sections are the categories; posts.category is no longer read (migration 5).
+  const insertPostCategory = db.prepare('INSERT INTO post_categories (post, category) VALUES (?, ?)');
+  const insertTag = db.prepare(
+    'INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
+  );
+  const insertPostTag = db.prepare('INSERT INTO post_tags (post, tag) VALUES (?, ?)');
   const idOf = (statement: { get: (params: object) => unknown }, params: object) =>
     (statement.get(params) as { id: number }).id;
 
@@ -141,9 +147,10 @@ export function seedIfEmpty(db: Db, seedDir: string): boolean {
         words: postWords(article.content, article.lang),
         author,
         media,
-        category,
         date: article.dateGmt,
       });
+      insertPostCategory.run(article.id, category);
+      for (const tag of article.tags) insertPostTag.run(article.id, idOf(insertTag, tag));
     }
   })();
   return true;

@@ -15,15 +15,6 @@ export interface UserFilter {
   search?: string;
 }
 
-/** A published post as an author's archive lists it. */
-export interface AuthoredPost {
-  id: number;
-  slug: string;
-  title: string;
-  lang: string;
-  dateGmt: string;
-}
-
 export interface UserPage {
   limit: number;
   offset: number;
@@ -85,19 +76,7 @@ export function createUserStore(db: Db) {
     term: filter.search ?? null,
   });
 
-  const bySlug = db.prepare<{ slug: string; include: null; exclude: null; slugs: null; search: null; term: null }, Author>(
-    `SELECT id, slug, name, description, url FROM authors WHERE slug = :slug AND ${WHERE}`,
-  );
-  const postsOf = db.prepare<[number, number], AuthoredPost>(
-    `SELECT id, slug, title, lang, date_gmt AS dateGmt FROM posts WHERE author = ? AND status = 'publish'
-     ORDER BY date_gmt DESC, id DESC LIMIT ?`,
-  );
-
   return {
-    /** The author behind `/author/<slug>/`, if they have a published post. */
-    bySlug: (slug: string): Author | undefined => bySlug.get({ slug, include: null, exclude: null, slugs: null, search: null, term: null }),
-    /** Their newest published posts, at most `limit`. */
-    postsOf: (id: number, limit: number): AuthoredPost[] => postsOf.all(id, limit),
     count: (filter: UserFilter): number => count.get(params(filter)) ?? 0,
     list: (filter: UserFilter, page: UserPage): Author[] =>
       listFor(page.orderby, page.order).all({ ...params(filter), limit: page.limit, offset: page.offset }),

@@ -51,6 +51,8 @@ export const internalError = () =>
 export interface ParamProblem {
   code: string;
   message: string;
+  /** The failed check's own data (`{ status }` from a sanitize callback's error); `null` when it has none. */
+  data?: Readonly<Record<string, unknown>>;
 }
 
 /** `rest_invalid_param` for every failed parameter at once, as WordPress collects them. */
@@ -58,7 +60,7 @@ export function invalidParams(problems: Readonly<Record<string, ParamProblem>>):
   const names = Object.keys(problems);
   const params = Object.fromEntries(names.map((name) => [name, problems[name].message]));
   const details = Object.fromEntries(
-    names.map((name) => [name, { code: problems[name].code, message: problems[name].message, data: null }]),
+    names.map((name) => [name, { code: problems[name].code, message: problems[name].message, data: problems[name].data ?? null }]),
   );
   return new WpError('rest_invalid_param', `Invalid parameter(s): ${names.join(', ')}`, 400, { params, details });
 }

@@ -12,6 +12,55 @@ function scalar(raw: unknown): string | undefined {
   return typeof raw === 'string' ? raw : undefined;
 }
 
+/**
+ * A parameter as PHP reads it: `a[]=1&a[]=2` (or `a[0]=`, `a[1]=`) is a list and `a[k]=v` an object (`{ k: v }`),
+ * besides plain `a=`.
+ * The query parser here does not nest, so those arrive as keys `a[]` and `a[k]`.
+ */
+function phpParam(query: Query, name: string): unknown {
+  if (query[name] !== undefined) return query[name];
+  if (query[`${name}[]`] !== undefined) return [query[`${name}[]`]].flat();
+  const prefix = `${name}[`;
+  const entries = Object.entries(query).filter(([key]) => key.startsWith(prefix) && key.endsWith(']'));
+  if (entries.length === 0) return undefined;
+  const fields = entries.map(([key, value]) => [key.slice(prefix.length, -1), scalar(value) ?? ''] as const);
+  // `a[0]=1&a[1]=2` is a list to PHP too (rest_is_array: wp_is_numeric_array).
+  if (fields.every(([key]) => /^\d+$/.test(key))) return fields.map(([, value]) => value);
+  return Object.fromEntries(fields);
+}
+
+/** The items of an `array` parameter: a PHP list as it is, a string through wp_parse_list. */
+function listItems(raw: unknown): string[] | undefined {
+  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) return raw;
+  const text = scalar(raw);
+  return text === undefined ? undefined : parseList(text);
+}
+
+/** rest_validate_enum's list (wp_sprintf's `%l`): "a and b", "a, b, and c". */
+const choicesOf = (allowed: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(allowed);
+
+/**
+ * rest_parse_date's form (RFC 3339, `T` or a space, optional fraction and offset), read as WP_Date_Query does: an
+ * offset is honoured, a time without one is in the site's zone (UTC here); `undefined` for what strtotime refuses.
+ */
+export function parseDateTime(raw: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}(?::\d{2})?)?$/.exec(raw);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 59) return undefined;
+  const zone = /^([+-])(\d{2})(?::(\d{2}))?$/.exec(match[7] ?? '');
+  const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0)) : 0;
+  const time = Date.UTC(year, month - 1, day, hour, minute - offset, second);
+  return new Date(time).toISOString().slice(0, 19);
+}
+
+/** `{ terms, operator, include_children }` or a plain list: the `categories`/`tags` forms WordPress 5.7+ reads. */
+export interface TermLimit {
+  terms: number[];
+  operator: 'IN' | 'AND';
+  includeChildren: boolean;
+}
+
 /** WordPress's `wp_parse_list`: items separated by commas and/or white space. */
 export function parseList(raw: string): string[] {
   return raw.split(/[\s,]+/).filter(Boolean);
@@ -23,7 +72,7 @@ export class ParamReader {
   constructor(private readonly query: Query) {}
 
   has(name: string): boolean {
-    return this.query[name] !== undefined;
+    return phpParam(this.query, name) !== undefined;
   }
 
   integer(name: string, rule: { fallback: number; min?: number; max?: number }): number {
@@ -49,24 +98,95 @@ export class ParamReader {
   /** A list of non-negative integers (`?post=1,2`), as WordPress's `array` of `integer` parameters. */
   integerList(name: string): number[] | undefined {
     if (!this.has(name)) return undefined;
-    const items = parseList(scalar(this.query[name]) ?? '');
-    if (items.some((item) => !/^\d+$/.test(item))) {
-      return this.fail(name, 'rest_invalid_type', `${name}[0] is not of type integer.`, undefined);
-    }
+    return this.integerItems(name, phpParam(this.query, name));
+  }
+
+  private integerItems(name: string, raw: unknown): number[] | undefined {
+    const items = listItems(raw);
+    if (items === undefined) return this.fail(name, 'rest_invalid_type', `${name} is not of type array.`, undefined);
+    const bad = items.findIndex((item) => !/^\d+$/.test(item.trim()));
+    if (bad !== -1) return this.fail(name, 'rest_invalid_type', `${name}[${bad}] is not of type integer.`, undefined);
     return items.map(Number).filter(Number.isSafeInteger);
+  }
+
+  /** A `string` parameter; a PHP list or object is not one. */
+  string(name: string): string | undefined {
+    const raw = phpParam(this.query, name);
+    if (raw === undefined) return undefined;
+    const text = scalar(raw);
+    return text === undefined ? this.fail(name, 'rest_invalid_type', `${name} is not of type string.`, undefined) : text;
+  }
+
+  /**
+   * The `search` every collection takes, through its sanitize_text_field: no tags, no percent-encoded octets,
+   * runs of white space as one space, trimmed; `undefined` when nothing is left.
+   */
+  search(): string | undefined {
+    const raw = this.string('search');
+    const text = raw
+      ?.replace(/<[^>]*>?/g, '')
+      .replace(/%[a-f0-9]{2}/gi, '')
+      .replace(/[\r\n\t ]+/g, ' ')
+      .trim();
+    return text || undefined;
+  }
+
+  /** A `boolean` parameter (rest_is_boolean: true, false, 1, 0, in any case). */
+  boolean(name: string): boolean | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const value = raw.toLowerCase();
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    return this.fail(name, 'rest_invalid_type', `${name} is not of type boolean.`, undefined);
+  }
+
+  /** A `string` parameter of format `date-time`, as a zone-less UTC time (`*_gmt`). */
+  dateTime(name: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    return parseDateTime(raw) ?? this.fail(name, 'rest_invalid_date', 'Invalid date.', undefined);
+  }
+
+  /**
+   * A taxonomy limit of the posts list (prepare_taxonomy_limit_schema): a list of term ids, or an object with
+   * `terms`, `operator` (include only: `AND`/`OR`) and `include_children` (hierarchical taxonomies only).
+   */
+  termLimit(name: string, allowed: { operator: boolean; includeChildren: boolean }): TermLimit | undefined {
+    const raw = phpParam(this.query, name);
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      const terms = this.integerItems(name, raw);
+      return terms && { terms, operator: 'IN', includeChildren: false };
+    }
+    const fields = raw as Record<string, string>;
+    const known = ['terms', ...(allowed.includeChildren ? ['include_children'] : []), ...(allowed.operator ? ['operator'] : [])];
+    const unknown = Object.keys(fields).find((key) => !known.includes(key));
+    if (unknown !== undefined) {
+      return this.fail(name, 'rest_additional_properties_forbidden', `${unknown} is not a valid property of Object.`, undefined);
+    }
+    const terms = fields.terms === undefined ? [] : this.integerItems(`${name}[terms]`, fields.terms);
+    const operator = fields.operator ?? 'OR';
+    if (operator !== 'AND' && operator !== 'OR') {
+      return this.fail(name, 'rest_not_in_enum', `${name}[operator] is not one of ${choicesOf(['AND', 'OR'])}.`, undefined);
+    }
+    const children = (fields.include_children ?? 'false').toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(children)) {
+      return this.fail(name, 'rest_invalid_type', `${name}[include_children] is not of type boolean.`, undefined);
+    }
+    return terms && { terms, operator: operator === 'AND' ? 'AND' : 'IN', includeChildren: children === 'true' || children === '1' };
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     if (!this.has(name)) return fallback;
     const raw = scalar(this.query[name]);
     if (raw !== undefined && (allowed as readonly string[]).includes(raw)) return raw as T;
-    const choices = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} and ${allowed.at(-1)}` : allowed[0];
-    return this.fail(name, 'rest_not_in_enum', `${name} is not one of ${choices}.`, fallback);
+    return this.fail(name, 'rest_not_in_enum', `${name} is not one of ${choicesOf(allowed)}.`, fallback);
   }
 
   list(name: string): string[] | undefined {
     if (!this.has(name)) return undefined;
-    return parseList(scalar(this.query[name]) ?? '');
+    return listItems(phpParam(this.query, name)) ?? [];
   }
 
   /** Throws `rest_invalid_param` naming every parameter that failed. */
@@ -74,8 +194,21 @@ export class ParamReader {
     if (Object.keys(this.problems).length > 0) throw invalidParams(this.problems);
   }
 
-  private fail<T>(name: string, code: string, message: string, fallback: T): T {
-    this.problems[name] = { code, message };
+  /** Records a failure a route's own check found (an enum of list items, …). */
+  reject(name: string, code: string, message: string): void {
+    this.fail(name, code, message, undefined);
+  }
+
+  /** A list of slugs every one of which must be `allowed` (sanitize_post_statuses, for anonymous readers). */
+  allowedList(name: string, allowed: readonly string[], refusal: { code: string; message: string; status: number }): void {
+    const items = this.list(name);
+    if (items?.some((item) => !allowed.includes(item))) {
+      this.fail(name, refusal.code, refusal.message, undefined, { status: refusal.status });
+    }
+  }
+
+  private fail<T>(name: string, code: string, message: string, fallback: T, data?: Record<string, unknown>): T {
+    this.problems[name] = { code, message, ...(data ? { data } : {}) };
     return fallback;
   }
 }

@@ -3,7 +3,8 @@
  * and the site's origin (WordPress links are absolute), so they are tested without a server.
  */
 import { escapeText } from '../html.js';
-import type { Author, Category, Media, Post } from '../store/posts.js';
+import type { Author, Media, Post, TermRef } from '../store/posts.js';
+import type { Taxonomy, Term } from '../store/terms.js';
 import { avatarFile } from '../seed/extras.js';
 
 const API = '/wp-json/wp/v2';
@@ -64,13 +65,50 @@ export function mediaJson(media: Media, site: string): Json {
   };
 }
 
-function categoryJson(category: Category, site: string): Json {
+const TAXONOMY_BASE = { category: 'categories', post_tag: 'tags' } as const;
+const ARCHIVE_BASE = { category: 'category', post_tag: 'tag' } as const;
+
+/** A term's archive page, as get_term_link() gives it. */
+export const termLink = (site: string, taxonomy: Taxonomy, slug: string) =>
+  `${site}/${ARCHIVE_BASE[taxonomy]}/${encodeURIComponent(slug)}/`;
+
+/** WP_REST_Terms_Controller::prepare_links. */
+function termLinks(term: TermRef, taxonomy: Taxonomy, site: string): Json {
+  const base = `${site}${API}/${TAXONOMY_BASE[taxonomy]}`;
   return {
-    id: category.id,
-    link: `${site}/category/${encodeURIComponent(category.slug)}/`,
-    name: category.name,
-    slug: category.slug,
-    taxonomy: 'category',
+    self: [{ href: `${base}/${term.id}` }],
+    collection: [{ href: base }],
+    about: [{ href: `${site}${API}/taxonomies/${taxonomy}` }],
+    'wp:post_type': [{ href: `${site}${API}/posts?${TAXONOMY_BASE[taxonomy]}=${term.id}` }],
+    curies: [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }],
+  };
+}
+
+/** A category or tag as `GET /wp/v2/categories` (`/tags`) returns it: `parent` only in the hierarchical one. */
+export function termJson(term: Term, site: string): Json {
+  return {
+    id: term.id,
+    count: term.count,
+    description: term.description,
+    link: termLink(site, term.taxonomy, term.slug),
+    name: term.name,
+    slug: term.slug,
+    taxonomy: term.taxonomy,
+    ...(term.taxonomy === 'category' ? { parent: term.parent } : {}),
+    meta: [],
+    _links: termLinks(term, term.taxonomy, site),
+  };
+}
+
+/** A post's term in `_embedded['wp:term']`: the `embed` context keeps id, link, name, slug and taxonomy. */
+function embeddedTermJson(term: TermRef, taxonomy: Taxonomy, site: string): Json {
+  return {
+    id: term.id,
+    link: termLink(site, taxonomy, term.slug),
+    name: term.name,
+    slug: term.slug,
+    taxonomy,
+    _links: termLinks(term, taxonomy, site),
   };
 }
 
@@ -78,6 +116,7 @@ function linksOf(post: Post, site: string): Json {
   const links: Json = {
     self: [{ href: `${site}${API}/posts/${post.id}` }],
     collection: [{ href: `${site}${API}/posts` }],
+    about: [{ href: `${site}${API}/types/post` }],
     author: [{ embeddable: true, href: `${site}${API}/users/${post.author.id}` }],
     replies: [{ embeddable: true, href: `${site}${API}/comments?post=${post.id}` }],
   };
@@ -94,7 +133,7 @@ function linksOf(post: Post, site: string): Json {
  * A post as `GET /wp/v2/posts` returns it, plus `lang` (the post's language; WordPress multilingual plugins
  * add the same field). The site's time zone is UTC, so `date` equals `date_gmt`.
  */
-export function postJson(post: Post, site: string, embed: EmbedFilter): Json {
+export function postJson(post: Post, site: string, embed: EmbedFilter, replies: readonly Json[] = []): Json {
   const json: Json = {
     id: post.id,
     date: post.dateGmt,
@@ -117,15 +156,22 @@ export function postJson(post: Post, site: string, embed: EmbedFilter): Json {
     template: '',
     format: 'standard',
     meta: [],
-    categories: post.category ? [post.category.id] : [],
-    tags: [],
+    categories: post.categories.map((term) => term.id),
+    tags: post.tags.map((term) => term.id),
     lang: post.lang,
     _links: linksOf(post, site),
   };
   const embedded: Json = {};
   if (embed('author')) embedded.author = [authorJson(post.author, site)];
+  if (embed('replies') && replies.length > 0) embedded.replies = [replies];
   if (embed('wp:featuredmedia') && post.media) embedded['wp:featuredmedia'] = [mediaJson(post.media, site)];
-  if (embed('wp:term')) embedded['wp:term'] = [post.category ? [categoryJson(post.category, site)] : [], []];
+  // WP_REST_Server::embed_links leaves out a relation whose every collection is empty.
+  if (embed('wp:term') && post.categories.length + post.tags.length > 0) {
+    embedded['wp:term'] = [
+      post.categories.map((term) => embeddedTermJson(term, 'category', site)),
+      post.tags.map((term) => embeddedTermJson(term, 'post_tag', site)),
+    ];
+  }
   if (Object.keys(embedded).length > 0) json._embedded = embedded;
   return json;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WpError } from '../../server/wp/errors.js';
-import { embedRels, ParamReader, parseList, readPaging, type Query } from '../../server/wp/params.js';
+import { embedRels, ParamReader, parseDateTime, parseList, readPaging, type Query } from '../../server/wp/params.js';
 
 function paging(query: Query) {
   const params = new ParamReader(query);
@@ -112,4 +112,85 @@ describe('embedRels', () => {
       for (const [rel, wanted] of Object.entries(expected)) assert.equal(embed(rel), wanted, rel);
     });
   }
+});
+
+// rest_parse_date's pattern, then WP_Date_Query's reading of it (the site's zone is UTC).
+describe('parseDateTime', () => {
+  const cases: ReadonlyArray<[string, string | undefined]> = [
+    ['2026-11-20T09:30:00', '2026-11-20T09:30:00'],
+    ['2026-11-20 09:30:00', '2026-11-20T09:30:00'],
+    ['2026-11-20t09:30:00Z', '2026-11-20T09:30:00'],
+    ['2026-11-20T09:30:00.123456', '2026-11-20T09:30:00'],
+    ['2026-11-20T09:30:00+02:00', '2026-11-20T07:30:00'],
+    ['2026-11-20T23:30:00-05:30', '2026-11-21T05:00:00'],
+    ['2026-11-20T09:30:00+02', '2026-11-20T07:30:00'],
+    // strtotime rolls a day past the month's end over, as Date.UTC does.
+    ['2026-02-30T00:00:00', '2026-03-02T00:00:00'],
+    ['2026-11-20', undefined],
+    ['2026-11-20T09:30', undefined],
+    ['2026-11-20T09:30:00+0200', undefined],
+    ['2026-13-01T00:00:00', undefined],
+    ['2026-11-32T00:00:00', undefined],
+    ['2026-11-20T09:60:00', undefined],
+    ['tomorrow', undefined],
+  ];
+  for (const [raw, expected] of cases) test(JSON.stringify(raw), () => assert.equal(parseDateTime(raw), expected));
+});
+
+describe('ParamReader: PHP\'s array forms and the term limits', () => {
+  const read = (query: Query, use: (params: ParamReader) => unknown) => {
+    const params = new ParamReader(query);
+    const value = use(params);
+    params.done();
+    return value;
+  };
+
+  test('`a[]=` is a list, `a=` a wp_parse_list string', () => {
+    assert.deepEqual(read({ 'include[]': ['3', '1'] }, (params) => params.integerList('include')), [3, 1]);
+    assert.deepEqual(read({ 'slug[]': 'one' }, (params) => params.list('slug')), ['one']);
+    assert.deepEqual(read({ 'tags[0]': '7', 'tags[1]': '8' }, (params) => params.termLimit('tags', { operator: true, includeChildren: false })), {
+      terms: [7, 8],
+      operator: 'IN',
+      includeChildren: false,
+    });
+    assert.deepEqual(read({ include: '3 1,2' }, (params) => params.integerList('include')), [3, 1, 2]);
+  });
+
+  test('categories: the list form and the object form', () => {
+    const hierarchical = { operator: true, includeChildren: true };
+    assert.deepEqual(read({ categories: '4,5' }, (params) => params.termLimit('categories', hierarchical)), {
+      terms: [4, 5],
+      operator: 'IN',
+      includeChildren: false,
+    });
+    const object = { 'categories[terms]': '4', 'categories[operator]': 'AND', 'categories[include_children]': '1' };
+    assert.deepEqual(read(object, (params) => params.termLimit('categories', hierarchical)), {
+      terms: [4],
+      operator: 'AND',
+      includeChildren: true,
+    });
+  });
+
+  test('the object form refuses what its schema does not have', () => {
+    const params = new ParamReader({ 'tags_exclude[operator]': 'AND' });
+    params.termLimit('tags_exclude', { operator: false, includeChildren: false });
+    assert.throws(() => params.done(), (error: WpError) => {
+      const params = error.extra.params as Record<string, string>;
+      return params.tags_exclude === 'operator is not a valid property of Object.';
+    });
+  });
+
+  test('booleans as rest_is_boolean reads them', () => {
+    for (const [raw, value] of [['true', true], ['TRUE', true], ['1', true], ['false', false], ['0', false]] as const) {
+      assert.equal(read({ sticky: raw }, (params) => params.boolean('sticky')), value, raw);
+    }
+    const bad = new ParamReader({ sticky: 'yes' });
+    bad.boolean('sticky');
+    assert.throws(() => bad.done(), /sticky/);
+  });
+
+  test('search through sanitize_text_field: no tags, octets or runs of white space', () => {
+    assert.equal(read({ search: '  <b>battery</b>\t\n cold %0a ' }, (params) => params.search()), 'battery cold');
+    assert.equal(read({ search: '   ' }, (params) => params.search()), undefined);
+  });
 });

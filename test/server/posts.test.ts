@@ -138,7 +138,7 @@ describe('GET /wp-json/wp/v2/posts/:id', () => {
     assert.equal(body.lang, 'en');
   });
 
-  test('_embed adds the author, the featured image with its sizes, and the section', async () => {
+  test('_embed adds the author, the featured image with its sizes, the section and the tags', async () => {
     const { body } = await fetchJson<Post>(api('/posts/1?_embed'));
     const embedded = body._embedded as {
       author: Array<Record<string, unknown>>;
@@ -175,7 +175,11 @@ describe('GET /wp-json/wp/v2/posts/:id', () => {
 
     assert.deepEqual(
       embedded['wp:term'].map((terms) => terms.map((term) => [term.taxonomy, term.name])),
-      [[['category', 'سياسة']], []],
+      [
+        [['category', 'سياسة']],
+        // By name, as wp_get_object_terms lists a post's terms.
+        ['الرهائن', 'الولايات المتحدة', 'حماس', 'غزة', 'قطر'].map((name) => ['post_tag', name]),
+      ],
     );
   });
 

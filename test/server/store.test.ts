@@ -168,6 +168,40 @@ describe('the SQLite store', () => {
     }
   });
 
+  test('migration 5 moves each post\'s category into post_categories and indexes the new filters', () => {
+    // A file from before categories had a table of links: posts.category was a post's only category.
+    const file = join(scratch(), 'v1-categories.db');
+    const v1 = new Database(file);
+    v1.exec(migrations[0]);
+    v1.pragma('user_version = 1');
+    v1.exec(`
+      INSERT INTO authors (id, slug, name) VALUES (1, 'desk', 'Desk');
+      INSERT INTO categories (id, slug, name) VALUES (1, 'news', 'News'), (2, 'sport', 'Sport');
+      INSERT INTO posts (id, slug, lang, title, content, excerpt, author, category, date_gmt, modified_gmt) VALUES
+        (1, 'one', 'en', 'One', '<p>One</p>', '', 1, 2, '2026-11-29T08:00:00', '2026-11-29T08:00:00'),
+        (2, 'two', 'en', 'Two', '<p>Two</p>', '', 1, NULL, '2026-11-29T08:00:00', '2026-11-29T08:00:00');`);
+    v1.close();
+
+    const db = openDatabase(file);
+    try {
+      assert.equal(schemaVersion(db), migrations.length);
+      assert.deepEqual(db.prepare('SELECT post, category FROM post_categories').all(), [{ post: 1, category: 2 }]);
+      assert.deepEqual(db.prepare('SELECT id, parent, description FROM categories ORDER BY id').all(), [
+        { id: 1, parent: null, description: '' },
+        { id: 2, parent: null, description: '' },
+      ]);
+      const indexes = (table: string) => db.prepare(`SELECT name FROM pragma_index_list('${table}')`).pluck().all();
+      assert.ok(indexes('posts').includes('posts_by_author'));
+      assert.ok(indexes('post_categories').includes('post_categories_by_category'));
+      assert.ok(indexes('post_tags').includes('post_tags_by_tag'));
+      // "The posts of this category" is an index search, not a scan of every link.
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT post FROM post_categories WHERE category = 2').all() as Array<{ detail: string }>;
+      assert.match(plan.map((step) => step.detail).join(), /USING (COVERING )?INDEX post_categories_by_category/);
+    } finally {
+      db.close();
+    }
+  });
+
   test('contentHash is a stable safe integer that tells texts apart', () => {
     assert.equal(contentHash('hello'), contentHash('hello'));
     assert.notEqual(contentHash('hello'), contentHash('hello '));

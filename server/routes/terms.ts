@@ -1,0 +1,74 @@
+/** `/wp-json/wp/v2/categories` and `/tags`, as WP_REST_Terms_Controller serves them to anonymous readers. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PostStore } from '../store/posts.js';
+import { TERM_ORDERBY, type Taxonomy, type TermStore } from '../store/terms.js';
+import { WpError } from '../wp/errors.js';
+import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { termJson } from '../wp/shape.js';
+import { pagingHeaders, siteOf } from './responses.js';
+
+const TAXONOMIES: ReadonlyArray<{ taxonomy: Taxonomy; base: string; hierarchical: boolean }> = [
+  { taxonomy: 'category', base: 'categories', hierarchical: true },
+  { taxonomy: 'post_tag', base: 'tags', hierarchical: false },
+];
+
+/** An empty list filters nothing, as get_terms() skips an empty `include`, `exclude` or `slug`. */
+const nonEmpty = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
+
+const termInvalid = () => new WpError('rest_term_invalid', 'Term does not exist.', 404);
+
+export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostStore): void {
+  for (const { taxonomy, base, hierarchical } of TAXONOMIES) {
+    app.get(`/wp-json/wp/v2/${base}`, async (request, reply) => {
+      const params = new ParamReader(request.query as Query);
+      const { page, perPage, order } = readPaging(params, 'asc');
+      const orderby = params.oneOf('orderby', TERM_ORDERBY, 'name');
+      const search = params.search();
+      const include = nonEmpty(params.integerList('include'));
+      const exclude = nonEmpty(params.integerList('exclude'));
+      const slugs = nonEmpty(params.list('slug'));
+      const hideEmpty = params.boolean('hide_empty') ?? false;
+      // get_collection_params: `parent` for hierarchical taxonomies, `offset` for the others.
+      const parent = hierarchical && params.has('parent') ? params.integer('parent', { fallback: 0 }) : undefined;
+      const offset = !hierarchical && params.has('offset') ? params.integer('offset', { fallback: 0 }) : 0;
+      const post = params.has('post') ? params.integer('post', { fallback: 0 }) : 0;
+      params.done();
+
+      // get_items_permissions_check: the post must exist, and be one anyone may read.
+      if (post) {
+        const status = posts.statusOf(post);
+        if (status === undefined) throw new WpError('rest_post_invalid_id', 'Invalid post ID.', 400);
+        if (status !== 'publish') {
+          throw new WpError('rest_forbidden_context', 'Sorry, you are not allowed to view terms for this post.', 401);
+        }
+      }
+
+      const query = {
+        include,
+        exclude,
+        slugs,
+        search,
+        parent,
+        post: post || undefined,
+        hideEmpty,
+        orderby,
+        order,
+      };
+      const total = terms.count(taxonomy, query);
+      // A non-zero `offset` replaces the page's; the headers then tell the page it falls in (get_items).
+      const skip = offset || (page - 1) * perPage;
+      const current = Math.ceil(skip / perPage + 1);
+      const totalPages = Math.ceil(total / perPage);
+      pagingHeaders(reply, request, { total, totalPages, page: current });
+      const site = siteOf(request);
+      return terms.list(taxonomy, query, { limit: perPage, offset: skip }).map((term) => termJson(term, site));
+    });
+
+    app.get(`/wp-json/wp/v2/${base}/:id(^\\d+$)`, async (request: FastifyRequest) => {
+      const id = Number((request.params as { id: string }).id);
+      const term = Number.isSafeInteger(id) ? terms.get(taxonomy, id) : undefined;
+      if (!term) throw termInvalid();
+      return termJson(term, siteOf(request));
+    });
+  }
+}
