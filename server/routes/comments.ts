@@ -9,6 +9,7 @@ import { createComment, type Client, type CreateContext } from '../comments/crea
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
 import { answerConnectionErrorsWith, answerFor } from '../http/errors.js';
+import { formParams, JSON_MEDIA_TYPE, multipartParams, requestParams } from '../comments/request-params.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
@@ -91,18 +92,37 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     return commentJson(comment, siteOf(request));
   });
 
-  app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
-    const client = clientOf(request);
-    const comment = await createComment(context, parseCommentBody(request.body, client.ip), client);
-    const site = siteOf(request);
-    reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
-    return commentJson(comment, site);
+  // The bodies WordPress reads, in this route's own context: the rest of the API reads JSON only.
+  void app.register(async (api) => {
+    const json = app.getDefaultJsonParser('error', 'error');
+    api.removeAllContentTypeParsers();
+    // An empty JSON body is no error to WordPress (parse_json_params skips it): the query string is read.
+    api.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : json(request, body as string, done),
+    );
+    api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, formParams(body as string)),
+    );
+    api.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body) =>
+      multipartParams(body as Buffer, request.headers['content-type'] ?? ''),
+    );
+    // Any other type is read to its end (within the body limit) and ignored, as PHP leaves `$_POST` empty for it.
+    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+
+    api.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
+      const client = clientOf(request);
+      const params = requestParams(request.query, request.body);
+      const comment = await createComment(context, parseCommentBody(params, client.ip), client);
+      const site = siteOf(request);
+      reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
+      return commentJson(comment, site);
+    });
   });
 
   // The fallback <form> posts url-encoded fields with WordPress's names; only this route reads that type.
   void app.register(async (forms) => {
     forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+      done(null, formParams(body as string)),
     );
 
     // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way

@@ -249,7 +249,7 @@ describe('POST /wp-json/wp/v2/comments errors', () => {
     assert.deepEqual(response.body, { code: 'rest_comment_closed', message: 'Sorry, comments are closed for this item.', data: { status: 403 } });
   });
 
-  test('broken JSON, a form body and an oversized body are refused before validation', async () => {
+  test('broken JSON and an oversized body are refused before validation; a form body is read (wp-conformance-comments)', async () => {
     const broken = await postComment(server, '{"post":1,');
     assert.equal(broken.status, 400);
     assert.equal(broken.body.code, 'rest_invalid_json');
@@ -259,7 +259,8 @@ describe('POST /wp-json/wp/v2/comments errors', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'post=1&content=x',
     });
-    assert.equal(form.status, 415);
+    assert.equal(form.status, 400);
+    assert.equal(form.body.code, 'rest_comment_author_data_required', 'the fields reached validation');
 
     const huge = await postComment(server, valid({ content: 'x'.repeat(BODY_LIMIT) }));
     assert.equal(huge.status, 413);
