@@ -144,7 +144,7 @@ export function commentMeta(item: Comment, lang: string): SafeHtml {
                 <time datetime="${isoInstant(item.dateGmt)}">${formatLongDate(new Date(isoInstant(item.dateGmt)), lang)}</time></p>`;
 }
 
-/** A server-rendered comment; `commentHtml` escapes the reader's text in full before adding paragraphs. */
+/** A server-rendered comment, as the REST API renders it (`commentHtml`: kses's comment allow-list, then paragraphs). */
 function comment(item: CommentPreview, lang: string, text: Strings): SafeHtml {
   const fitted = fitEscaped(item.content);
   const truncated = item.truncated || fitted !== undefined;

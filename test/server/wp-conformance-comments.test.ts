@@ -134,3 +134,80 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
   });
 });
 
+// kses.php: wp_filter_kses with $allowedtags (pre_comment_content), wp_rel_ugc; default-filters.php: the comment_text
+// filters make_clickable and wpautop (formatting.php). Sent through the real route, checked as a client reads it.
+describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp_rel_ugc, make_clickable, wpautop)', () => {
+  const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
+
+  async function rendered(content: string): Promise<string> {
+    const { status, body } = await send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields({ content })) });
+    assert.equal(status, 201, JSON.stringify(body));
+    assert.equal(storedContent(server, body.id), content, 'stored as sent; rendered on the way out');
+    const read = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${body.id}`);
+    assert.equal(read.body.content.rendered, body.content.rendered, 'the same when read back');
+    return body.content.rendered;
+  }
+
+  test('the allow-list is kept, with its attributes ($allowedtags)', async () => {
+    const safe =
+      '<strong>s</strong> <b>b</b> <em>e</em> <i>i</i> <code>c</code> <del datetime="2026-01-01">d</del> <s>s</s> ' +
+      '<strike>k</strike> <cite>c</cite> <abbr title="t">a</abbr> <acronym title="t">ac</acronym> <q cite="https://q.example/">q</q>';
+    assert.equal(await rendered(safe), `<p>${safe}</p>\n`);
+    assert.equal(
+      await rendered('<blockquote cite="https://example.com/">quoted</blockquote>\nafter'),
+      '<blockquote cite="https://example.com/"><p>quoted</p></blockquote>\n<p>after</p>\n',
+    );
+  });
+
+  test('links keep href and title and get rel="nofollow ugc" in place of their own (wp_rel_ugc)', async () => {
+    assert.equal(
+      await rendered('<a href="https://example.com/x?a=1&amp;b=2" title="T" rel="me" target="_blank" class="c">link</a>'),
+      '<p><a href="https://example.com/x?a=1&amp;b=2" title="T" rel="nofollow ugc">link</a></p>\n',
+    );
+  });
+
+  test('any other tag goes and its text stays, script and style included (wp_kses_split)', async () => {
+    assert.equal(await rendered('<script>alert(1)</script>'), '<p>alert(1)</p>\n');
+    assert.equal(await rendered('<div class="x"><span style="color:red">red</span> <u>u</u></div>'), '<p>red u</p>\n');
+    assert.equal(await rendered('<ul><li>one</li><li>two<ol><li>nested</li></ol></li></ul>'), '<p>onetwonested</p>\n');
+    assert.equal(await rendered('<img src=x onerror=alert(1)>after'), '<p>after</p>\n');
+    assert.equal(await rendered('<svg><a href="https://x.example">in svg</a></svg>'), '<p><a href="https://x.example" rel="nofollow ugc">in svg</a></p>\n');
+  });
+
+  test('event handlers and style attributes go; javascript: and data: URLs do not survive (wp_kses_bad_protocol)', async () => {
+    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x']) {
+      const html = await rendered(`<a href="${href}" onclick="alert(2)" onmouseover="alert(3)">x</a>`);
+      assert.equal(html, '<p><a rel="nofollow ugc">x</a></p>\n', href);
+    }
+    assert.equal(await rendered('<blockquote cite="javascript:alert(1)" onclick="x" style="x">q</blockquote>'), '<blockquote><p>q</p></blockquote>\n');
+    // The protocols wp_allowed_protocols lists stay.
+    assert.equal(await rendered('<a href="mailto:a@example.com">m</a>'), '<p><a href="mailto:a@example.com" rel="nofollow ugc">m</a></p>\n');
+  });
+
+  test('unclosed tags are closed, stray closers dropped (force_balance_tags)', async () => {
+    assert.equal(await rendered('<strong>bold <em>both'), '<p><strong>bold <em>both</em></strong></p>\n');
+    assert.equal(await rendered('text</em></blockquote>'), '<p>text</p>\n');
+  });
+
+  test('text is escaped as text: < > & entities round-trip (wp_pre_kses_less_than, wp_kses_normalize_entities)', async () => {
+    assert.equal(await rendered('1 < 2 && 3 > 2 &amp; &lt;b&gt;'), '<p>1 &lt; 2 &amp;&amp; 3 &gt; 2 &amp; &lt;b&gt;</p>\n');
+  });
+
+  test('bare URLs, www. hosts and e-mail addresses become links, not inside a link or code (make_clickable)', async () => {
+    assert.equal(
+      await rendered('see https://example.com/a?b=1&c=2. or www.example.org, or write to a@example.com'),
+      '<p>see <a href="https://example.com/a?b=1&amp;c=2" rel="nofollow">https://example.com/a?b=1&amp;c=2</a>. or ' +
+        '<a href="http://www.example.org" rel="nofollow">www.example.org</a>, or write to <a href="mailto:a@example.com">a@example.com</a></p>\n',
+    );
+    assert.equal(await rendered('<code>https://in.code.example</code>'), '<p><code>https://in.code.example</code></p>\n');
+    assert.equal(
+      await rendered('<a href="https://a.example">go https://b.example</a>'),
+      '<p><a href="https://a.example" rel="nofollow ugc">go https://b.example</a></p>\n',
+    );
+  });
+
+  test('paragraphs and line breaks (wpautop)', async () => {
+    assert.equal(await rendered('سطر\nسطر ثانٍ\n\nفقرة ثانية'), '<p>سطر<br />\nسطر ثانٍ</p>\n<p>فقرة ثانية</p>\n');
+    assert.equal(await rendered('windows\r\n\r\nends'), '<p>windows</p>\n<p>ends</p>\n');
+  });
+});
