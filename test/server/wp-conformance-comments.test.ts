@@ -211,3 +211,44 @@ describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp
     assert.equal(await rendered('windows\r\n\r\nends'), '<p>windows</p>\n<p>ends</p>\n');
   });
 });
+
+/** A row added through SQL on the test's own file, for states the API cannot make (a held comment). */
+function insertComment(server: TestServer, post: number, status: string, parent: number | null = null): number {
+  const db = openDb(server.dbFile, false);
+  try {
+    return Number(
+      db
+        .prepare(`INSERT INTO comments (post, parent, author_name, author_email, author_ip, date_gmt, content, status) VALUES (?, ?, 'Inserted', 'i@example.com', '::1', '2026-11-29T10:00:00', 'inserted', ?)`)
+        .run(post, parent, status).lastInsertRowid,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+// WP_REST_Comments_Controller::create_item and prepare_item_for_database store `parent` as given: no check that it
+// exists, is approved or is on the same post. Deliberately not followed here (README, "Replies"): these pin our rule.
+describe('parent: WordPress stores any id (create_item); this server refuses what would make a broken thread', () => {
+  const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
+  const invalidParent = { code: 'rest_comment_invalid_parent', message: 'Invalid parent comment ID.', data: { status: 400 } };
+  const reply = (parent: number) =>
+    send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields(), parent: Number(parent) }) });
+
+  test('a comment of another post, one that does not exist, one held: 400 rest_comment_invalid_parent, nothing stored', async () => {
+    const elsewhere = insertComment(server, 2, 'approved');
+    const held = insertComment(server, 1, 'hold');
+    for (const parent of [elsewhere, 999_999, held]) {
+      const { status, body } = await reply(parent);
+      assert.equal(status, 400, String(parent));
+      assert.deepEqual(body, invalidParent, String(parent));
+    }
+  });
+
+  test('an approved comment of the same post is a parent: 201, stored with it', async () => {
+    const parent = insertComment(server, 1, 'approved');
+    const { status, body } = await reply(parent);
+    assert.equal(status, 201);
+    assert.equal(body.parent, parent);
+    assert.deepEqual(body._links['in-reply-to'], [{ embeddable: true, href: `${server.base}${ENDPOINT}/${parent}` }]);
+  });
+});
