@@ -173,6 +173,9 @@ export function commentJson(comment: Comment, site: string): Json {
     up: [{ embeddable: true, post_type: 'post', href: `${site}${API}/posts/${comment.post}` }],
   };
   if (comment.parent) links['in-reply-to'] = [{ embeddable: true, href: `${site}${API}/comments/${comment.parent}` }];
+  // WP_REST_Comments_Controller::prepare_links counts replies of any status; approved ones only here, since the
+  // link leads to a list of approved replies and should not tell that held ones exist.
+  if (comment.hasChildren) links.children = [{ embeddable: true, href: `${site}${API}/comments?parent=${comment.id}` }];
   return {
     id: comment.id,
     post: comment.post,

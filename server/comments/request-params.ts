@@ -26,8 +26,12 @@ export const formParams = (body: string): Params => lastOfEach(new URLSearchPara
  */
 export async function multipartParams(body: Buffer, contentType: string): Promise<Params> {
   try {
-    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    return lastOfEach([...form].filter(([, value]) => typeof value === 'string'));
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+    const params: Params = {};
+    form.forEach((value, name) => {
+      if (typeof value === 'string') params[name] = value;
+    });
+    return params;
   } catch {
     return {};
   }

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { commentEmbedder } from '../comments/embed.js';
 import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
@@ -13,10 +14,10 @@ import { formParams, JSON_MEDIA_TYPE, multipartParams, requestParams } from '../
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
-import type { CommentStore } from '../store/comments.js';
+import { COMMENT_ORDERBY, type CommentFilter, type CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
@@ -47,6 +48,7 @@ const clientOf = (request: FastifyRequest): Client => ({
 export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, config: Config): void {
   const context: CreateContext = { posts, comments, moderation: config.moderation, floodSeconds: config.floodSeconds };
   const limiter = new RateLimiter(config.rateLimit);
+  const embedded = commentEmbedder(posts, comments);
 
   /** Counted before the body is read, so oversized or broken bodies count too. */
   const rateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -66,20 +68,35 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     const params = new ParamReader(query);
     const { page, perPage, order } = readPaging(params, 'desc');
     const postIds = params.integerList('post');
-    const parents = params.integerList('parent');
+    // WP_REST_Comments_Controller::get_collection_params, mapped as get_items maps them onto WP_Comment_Query.
+    const filter: CommentFilter = {
+      posts: postIds,
+      parents: params.integerList('parent'),
+      parentExclude: params.integerList('parent_exclude'),
+      include: params.integerList('include'),
+      exclude: params.integerList('exclude'),
+      search: params.string('search'),
+      before: params.dateTime('before'),
+      after: params.dateTime('after'),
+    };
+    const orderby = params.oneOf('orderby', COMMENT_ORDERBY, 'date_gmt');
+    const offset = params.has('offset') ? params.integer('offset', { fallback: 0 }) : undefined;
+    // `password` unlocks a protected post's comments; no post is protected here, so it changes nothing.
     params.done();
     if (postIds?.includes(0)) {
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read comments without a post.', 401);
     }
 
-    const filter = { posts: postIds, parents };
     const total = comments.count(filter);
     const totalPages = Math.ceil(total / perPage);
     pagingHeaders(reply, request, { total, totalPages, page });
+    // An `offset` replaces the page's (get_items, only when not empty); WP_Comment_Query reads it through absint.
+    const skip = offset ? Math.abs(offset) : (page - 1) * perPage;
     // Unlike posts, WordPress answers a page past the end of comments with an empty list.
-    const items = page > totalPages ? [] : comments.list(filter, { limit: perPage, offset: (page - 1) * perPage, order });
+    const items = skip >= total ? [] : comments.list(filter, { limit: perPage, offset: skip, order, orderby });
     const site = siteOf(request);
-    return items.map((comment) => commentJson(comment, site));
+    const embed = embedRels(query);
+    return items.map((comment) => embedded(comment, commentJson(comment, site), site, embed));
   });
 
   app.get('/wp-json/wp/v2/comments/:id(^\\d+$)', async (request) => {
@@ -89,7 +106,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     if (comment.status !== 'approved') {
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);
     }
-    return commentJson(comment, siteOf(request));
+    const site = siteOf(request);
+    return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
   });
 
   // The bodies WordPress reads, in this route's own context: the rest of the API reads JSON only.
@@ -103,8 +121,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
       done(null, formParams(body as string)),
     );
-    api.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body) =>
-      multipartParams(body as Buffer, request.headers['content-type'] ?? ''),
+    api.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer) =>
+      multipartParams(body, request.headers['content-type'] ?? ''),
     );
     // Any other type is read to its end (within the body limit) and ignored, as PHP leaves `$_POST` empty for it.
     api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));

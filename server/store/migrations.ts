@@ -131,4 +131,9 @@ export const migrations: readonly string[] = [
       INSERT INTO comment_previews (comment, text) SELECT NEW.id, substr(NEW.content, 1, 300) WHERE length(NEW.content) > 300;
     END;
   `,
+  /*
+   * 5: replies by parent, for `_links.children` (has this comment approved replies?) and `?parent=`, one probe each.
+   */ `
+  CREATE INDEX comments_by_parent ON comments (parent, status);
+  `,
 ];

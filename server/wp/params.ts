@@ -69,6 +69,25 @@ export class ParamReader {
     return parseList(scalar(this.query[name]) ?? '');
   }
 
+  /** A string parameter (`search`), the last of repeated ones. */
+  string(name: string): string | undefined {
+    return scalar(this.query[name]);
+  }
+
+  /**
+   * A `date-time` parameter as `rest_parse_date` reads it (RFC 3339, the zone optional: then the site's, UTC here),
+   * as a zone-less UTC string; anything else is `rest_invalid_date`.
+   */
+  dateTime(name: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    const match = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(raw);
+    const zone = match?.[4] === undefined || /z/i.test(match[4]) ? 'Z' : match[4].length === 3 ? `${match[4]}:00` : match[4];
+    const time = match ? Date.parse(`${match[1]}T${match[2]}${match[3] ?? ''}${zone}`) : NaN;
+    if (Number.isNaN(time)) return this.fail(name, 'rest_invalid_date', 'Invalid date.', undefined);
+    return new Date(time).toISOString().slice(0, 19);
+  }
+
   /** Throws `rest_invalid_param` naming every parameter that failed. */
   done(): void {
     if (Object.keys(this.problems).length > 0) throw invalidParams(this.problems);

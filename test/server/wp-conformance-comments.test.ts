@@ -252,3 +252,183 @@ describe('parent: WordPress stores any id (create_item); this server refuses wha
     assert.deepEqual(body._links['in-reply-to'], [{ embeddable: true, href: `${server.base}${ENDPOINT}/${parent}` }]);
   });
 });
+
+type Row = { parent?: number; name?: string; email?: string; url?: string; date: string; content: string; status?: string };
+
+function insertRows(server: TestServer, post: number, rows: readonly Row[]): number[] {
+  const db = openDb(server.dbFile, false);
+  try {
+    const insert = db.prepare(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, date_gmt, content, status)
+       VALUES (?, ?, ?, ?, ?, '192.0.2.7', ?, ?, ?)`,
+    );
+    return rows.map((row) =>
+      Number(insert.run(post, row.parent ?? null, row.name ?? 'Reader', row.email ?? 'reader@example.com', row.url ?? '', row.date, row.content, row.status ?? 'approved').lastInsertRowid),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+const list = (server: TestServer, query: string) => fetchJson<CommentJson[] & WpErrorBody>(`${server.base}${ENDPOINT}?${query}`);
+const idsOf = (body: CommentJson[]) => body.map((comment) => comment.id);
+
+// WP_REST_Comments_Controller::prepare_links: `children`, embeddable, `?parent=ID`, when the comment has replies.
+describe('_links.children (WP_REST_Comments_Controller::prepare_links)', () => {
+  const server = serverUnderTest();
+
+  test('a comment with an approved reply links to its replies; one without, or with only held ones, does not', async () => {
+    const [parent, lonely, heldOnly] = insertRows(server, 3, [
+      { date: '2026-11-01T10:00:00', content: 'parent' },
+      { date: '2026-11-01T10:01:00', content: 'no replies' },
+      { date: '2026-11-01T10:02:00', content: 'held replies only' },
+    ]);
+    const [reply] = insertRows(server, 3, [
+      { parent, date: '2026-11-01T11:00:00', content: 'a reply' },
+      { parent: heldOnly, date: '2026-11-01T11:01:00', content: 'held reply', status: 'hold' },
+    ]);
+    const { body } = await list(server, 'post=3&per_page=100');
+    const byId = new Map(body.map((comment) => [comment.id, comment]));
+    assert.deepEqual(byId.get(parent)?._links.children, [{ embeddable: true, href: `${server.base}${ENDPOINT}?parent=${parent}` }]);
+    assert.equal(byId.get(lonely)?._links.children, undefined);
+    assert.equal(byId.get(heldOnly)?._links.children, undefined, 'held replies are not told of');
+    assert.equal(byId.get(reply)?._links.children, undefined);
+    const single = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${parent}`);
+    assert.ok(single.body._links.children);
+    // The link leads to the replies.
+    const children = await fetchJson<CommentJson[]>(single.body._links.children[0].href);
+    assert.deepEqual(idsOf(children.body), [reply]);
+  });
+});
+
+// get_collection_params and get_items' mapping onto WP_Comment_Query (search columns from get_search_sql, ORDER BY
+// from parse_orderby with comment_ID as tie-break, date_query before/after exclusive, offset replacing the page's).
+describe('GET /comments parameters (WP_REST_Comments_Controller::get_collection_params, WP_Comment_Query)', () => {
+  const server = serverUnderTest();
+  let ids: number[] = [];
+
+  test('setup: comments on post 4', () => {
+    ids = insertRows(server, 4, [
+      { name: 'Amal', email: 'amal@secret.example', date: '2026-10-01T08:00:00', content: 'About the manuscript 50% done' },
+      { name: 'Basil', url: 'https://basil.example/blog', date: '2026-10-02T08:00:00', content: 'Fine work' },
+      { name: 'Carim', date: '2026-10-03T08:00:00', content: 'المخطوطة رائعة' },
+      { name: 'Dana', date: '2026-10-03T08:00:00', content: 'Same minute as Carim' },
+      { name: 'Eli', date: '2026-10-05T08:00:00', content: 'held manuscript', status: 'hold' },
+    ]);
+    const [reply] = insertRows(server, 4, [{ parent: ids[0], name: 'Fadi', date: '2026-10-06T08:00:00', content: 'reply to Amal' }]);
+    ids.push(reply);
+  });
+
+  test('search: content, author name and URL, as a whole phrase with % and _ literal; approved only', async () => {
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=manuscript')).body), [ids[0]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=basil.example')).body), [ids[1]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=carim')).body), [ids[3], ids[2]], 'author name and content, any case');
+    assert.deepEqual(idsOf((await list(server, `post=4&search=${encodeURIComponent('المخطوطة')}`)).body), [ids[2]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=50%25')).body), [ids[0]], '% is a character');
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=5_%25')).body), [], '_ is a character');
+    const total = await list(server, 'post=4&search=work');
+    assert.equal(total.headers.get('x-wp-total'), '1');
+  });
+
+  test('search does not reach e-mail addresses or IP addresses for anonymous readers', async () => {
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=secret.example')).body), []);
+    assert.deepEqual(idsOf((await list(server, 'post=4&search=192.0.2.7')).body), []);
+  });
+
+  test('include, exclude, parent_exclude', async () => {
+    assert.deepEqual(idsOf((await list(server, `post=4&include=${ids[1]},${ids[3]}`)).body).sort(), [ids[1], ids[3]].sort());
+    const excluded = await list(server, `post=4&exclude=${ids[0]}&exclude=${ids[1]}`);
+    assert.ok(!idsOf(excluded.body).includes(ids[1]), 'PHP keeps the last of repeated parameters');
+    assert.ok(idsOf(excluded.body).includes(ids[0]));
+    const notReplies = await list(server, `post=4&parent_exclude=0`);
+    assert.deepEqual(idsOf(notReplies.body), [ids[5]]);
+    assert.equal(notReplies.headers.get('x-wp-total'), '1');
+  });
+
+  test('orderby and order, the comment id breaking ties in the same direction', async () => {
+    const approved = [ids[0], ids[1], ids[2], ids[3], ids[5]];
+    assert.deepEqual(idsOf((await list(server, 'post=4')).body), [ids[5], ids[3], ids[2], ids[1], ids[0]], 'date_gmt desc by default');
+    assert.deepEqual(idsOf((await list(server, 'post=4&orderby=date&order=asc')).body), approved);
+    assert.deepEqual(idsOf((await list(server, 'post=4&orderby=id&order=asc')).body), approved);
+    assert.deepEqual(idsOf((await list(server, 'post=4&orderby=parent&order=asc')).body), [ids[0], ids[1], ids[2], ids[3], ids[5]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&orderby=parent&order=desc')).body), [ids[5], ids[3], ids[2], ids[1], ids[0]]);
+    assert.deepEqual(idsOf((await list(server, `post=4&orderby=include&include=${ids[2]},${ids[0]},${ids[3]}`)).body), [ids[2], ids[0], ids[3]]);
+  });
+
+  test('before and after: exclusive, with or without a zone', async () => {
+    assert.deepEqual(idsOf((await list(server, 'post=4&order=asc&after=2026-10-01T08:00:00&before=2026-10-03T08:00:00')).body), [ids[1]]);
+    assert.deepEqual(idsOf((await list(server, `post=4&order=asc&after=${encodeURIComponent('2026-10-03T11:00:00+03:00')}`)).body), [ids[5]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&order=asc&after=2026-10-03 07:59:59')).body), [ids[2], ids[3], ids[5]]);
+    assert.deepEqual(idsOf((await list(server, 'post=4&order=asc&before=2026-10-02T08:00:00Z')).body), [ids[0]]);
+  });
+
+  test('offset replaces the page\'s, the totals stay those of the whole set', async () => {
+    const { body, headers } = await list(server, 'post=4&order=asc&per_page=2&offset=1');
+    assert.deepEqual(idsOf(body), [ids[1], ids[2]]);
+    assert.equal(headers.get('x-wp-total'), '5');
+    assert.equal(headers.get('x-wp-totalpages'), '3');
+    assert.deepEqual(idsOf((await list(server, 'post=4&order=asc&per_page=2&page=2&offset=4')).body), [ids[5]]);
+    assert.deepEqual((await list(server, 'post=4&offset=9')).body, []);
+  });
+
+  test('invalid values: 400 rest_invalid_param with WordPress\'s reasons, all at once', async () => {
+    const { status, body } = await list(server, 'post=4&orderby=title&before=yesterday&after=2026-10-01&offset=x&include=a');
+    assert.equal(status, 400);
+    assert.equal(body.code, 'rest_invalid_param');
+    assert.deepEqual(body.data.params, {
+      orderby: 'orderby is not one of date, date_gmt, id, include, post, parent and type.',
+      before: 'Invalid date.',
+      after: 'Invalid date.',
+      offset: 'offset is not of type integer.',
+      include: 'include[0] is not of type integer.',
+    });
+    assert.equal(body.data.details?.before.code, 'rest_invalid_date');
+  });
+
+  test('password is read and changes nothing (no post here is protected)', async () => {
+    const { status, body } = await list(server, 'post=4&password=x');
+    assert.equal(status, 200);
+    assert.equal(body.length, 5);
+  });
+});
+
+// WP_REST_Server::embed_links: `up` (the post, embed context), `in-reply-to` (the parent comment, embed context),
+// `children` (the replies' first page); `author` only for registered users' comments (prepare_links), none here.
+describe('_embed on comments (WP_REST_Server::embed_links, WP_REST_Comments_Controller::prepare_links)', () => {
+  const server = serverUnderTest();
+
+  test('a reply embeds its post and its parent, in the embed context; the parent embeds its replies', async () => {
+    const [parent] = insertRows(server, 2, [{ name: 'Parent', date: '2026-11-02T10:00:00', content: '<b>first</b>' }]);
+    const [reply] = insertRows(server, 2, [{ parent, name: 'Child', date: '2026-11-02T11:00:00', content: 'second' }]);
+    const { body } = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${reply}?_embed`);
+    const up = body._embedded?.up as Array<Record<string, unknown>>;
+    assert.equal(up.length, 1);
+    assert.deepEqual(Object.keys(up[0]).sort(), ['_links', 'author', 'date', 'excerpt', 'featured_media', 'id', 'link', 'slug', 'title', 'type']);
+    assert.equal(up[0].id, 2);
+    const inReplyTo = body._embedded?.['in-reply-to'] as Array<Record<string, unknown>>;
+    assert.deepEqual(Object.keys(inReplyTo[0]).sort(), ['_links', 'author', 'author_avatar_urls', 'author_name', 'author_url', 'content', 'date', 'id', 'link', 'parent', 'type']);
+    assert.equal(inReplyTo[0].id, parent);
+    assert.deepEqual(inReplyTo[0].content, { rendered: '<p><b>first</b></p>\n' });
+    assert.equal(body._embedded?.author, undefined, 'no registered author');
+
+    const listed = await list(server, `post=2&_embed=children`);
+    const parentJson = listed.body.find((comment) => comment.id === parent);
+    assert.deepEqual(Object.keys(parentJson?._embedded ?? {}), ['children']);
+    const children = parentJson?._embedded?.children as Array<Array<{ id: number }>>;
+    assert.deepEqual(children[0].map((child) => child.id), [reply]);
+    const plain = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${reply}`);
+    assert.equal(plain.body._embedded, undefined, 'nothing without _embed');
+  });
+
+  test('a parent readers may not read is embedded as the error WordPress answers for it', async () => {
+    const [parent] = insertRows(server, 2, [{ date: '2026-11-03T10:00:00', content: 'soon held' }]);
+    const [reply] = insertRows(server, 2, [{ parent, date: '2026-11-03T11:00:00', content: 'reply' }]);
+    const db = openDb(server.dbFile, false);
+    db.prepare(`UPDATE comments SET status = 'hold' WHERE id = ?`).run(parent);
+    db.close();
+    const { body } = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${reply}?_embed=in-reply-to`);
+    assert.deepEqual(body._embedded, {
+      'in-reply-to': [{ code: 'rest_cannot_read', message: 'Sorry, you are not allowed to read this comment.', data: { status: 401 } }],
+    });
+  });
+});
