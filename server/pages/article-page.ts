@@ -9,7 +9,7 @@ import { directionOf } from '../../src/i18n/locale.js';
 import { formatLongDate } from '../../src/i18n/format.js';
 import { readingTimeText } from '../../src/i18n/messages.js';
 import { readingMinutes } from '../../src/i18n/reading-time.js';
-import { commentHtml } from '../comments/render.js';
+import { commentHtml } from '../comments/comment-html.js';
 import { escapeText, html, trustedHtml, type SafeHtml } from '../html.js';
 import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';

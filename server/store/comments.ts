@@ -17,6 +17,8 @@ export interface Comment {
   authorUrl: string;
   dateGmt: string;
   content: string;
+  /** `content.rendered` as stored with it; null for a row another tool wrote or edited (render it then). */
+  contentHtml: string | null;
   status: CommentStatus;
   /** Whether it has approved replies (WordPress's `_links.children`). */
   hasChildren: boolean;
@@ -32,6 +34,8 @@ export interface NewComment {
   authorUserAgent: string;
   dateGmt: string;
   content: string;
+  /** Its rendering (`commentHtml`), stored so that reads do not sanitize it again. */
+  contentHtml: string;
   status: CommentStatus;
 }
 
@@ -75,6 +79,7 @@ interface CommentRow {
   author_url: string;
   date_gmt: string;
   content: string;
+  content_html: string | null;
   status: CommentStatus;
   has_children: 0 | 1;
 }
@@ -84,14 +89,14 @@ const HAS_CHILDREN = `EXISTS (SELECT 1 FROM comments r WHERE r.parent = c.id AND
 
 const SELECT = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
-         c.author_url, c.date_gmt, c.content, c.status, ${HAS_CHILDREN}
+         c.author_url, c.date_gmt, c.content, c.content_html, c.status, ${HAS_CHILDREN}
   FROM comments c JOIN posts p ON p.id = c.post`;
 // The stored preview of a long comment (migration 4), so a page of previews never reads a 65 KB text. Only
 // approved comments are listed, and status is stored after the text, so it is not read either.
 const SELECT_PREVIEW = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
-         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, cp.text IS NOT NULL AS truncated,
-         'approved' AS status, ${HAS_CHILDREN}
+         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, NULL AS content_html,
+         cp.text IS NOT NULL AS truncated, 'approved' AS status, ${HAS_CHILDREN}
   FROM comments c JOIN posts p ON p.id = c.post LEFT JOIN comment_previews cp ON cp.comment = c.id`;
 
 // List filters are JSON arrays, so one prepared statement serves any number of ids. `search` is a LIKE pattern with
@@ -150,6 +155,7 @@ const toComment = (row: CommentRow): Comment => ({
   authorUrl: row.author_url,
   dateGmt: row.date_gmt,
   content: row.content,
+  contentHtml: row.content_html,
   status: row.status,
   hasChildren: row.has_children === 1,
 });
@@ -202,10 +208,10 @@ export function createCommentStore(db: Db) {
   const statements = {
     // RETURNING gives back the stored row, slug included, so a new comment costs one statement.
     insert: db.prepare<InsertParams, CommentRow>(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status, content_hash)
-       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status, :contentHash)
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status, content_hash, content_html)
+       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status, :contentHash, :contentHtml)
        RETURNING id, post, (SELECT slug FROM posts WHERE posts.id = comments.post) AS post_slug, coalesce(parent, 0) AS parent,
-                 author_name, author_email, author_url, date_gmt, content, status, 0 AS has_children`,
+                 author_name, author_email, author_url, date_gmt, content, content_html, status, 0 AS has_children`,
     ),
     byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
     // Uses comments_by_post alone, never the comments themselves.

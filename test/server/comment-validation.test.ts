@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { commentHtml } from '../../server/comments/render.js';
+import { commentHtml } from '../../server/comments/comment-html.js';
 import { RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
 import { checkCommentFields, isEmail, MAX_LENGTHS, normalizeUrl, parseCommentBody, type CommentDraft } from '../../server/comments/validation.js';
 import { WpError } from '../../server/wp/errors.js';

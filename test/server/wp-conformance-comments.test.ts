@@ -39,6 +39,27 @@ function storedContent(server: TestServer, id: number): string | undefined {
   }
 }
 
+/** Rows added through SQL on the test's own file: states the API cannot make (held, dated, another tool's). */
+type Row = { parent?: number; name?: string; email?: string; url?: string; date: string; content: string; status?: string };
+
+function insertRows(server: TestServer, post: number, rows: readonly Row[]): number[] {
+  const db = openDb(server.dbFile, false);
+  try {
+    const insert = db.prepare(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, date_gmt, content, status)
+       VALUES (?, ?, ?, ?, ?, '192.0.2.7', ?, ?, ?)`,
+    );
+    return rows.map((row) =>
+      Number(insert.run(post, row.parent ?? null, row.name ?? 'Reader', row.email ?? 'reader@example.com', row.url ?? '', row.date, row.content, row.status ?? 'approved').lastInsertRowid),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+const list = (server: TestServer, query: string) => fetchJson<CommentJson[] & WpErrorBody>(`${server.base}${ENDPOINT}?${query}`);
+const idsOf = (body: CommentJson[]) => body.map((comment) => comment.id);
+
 // WP_REST_Server::serve_request fills the request from $_GET, $_POST (PHP parses url-encoded and multipart bodies
 // only) and the raw body; WP_REST_Request::get_parameter_order reads JSON (wp_is_json_media_type), then POST, then GET.
 describe('request bodies as WP_REST_Request reads them (get_parameter_order, get_body_params, parse_json_params)', () => {
@@ -206,25 +227,22 @@ describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp
     );
   });
 
+  test('a row another tool wrote or edited is rendered alike when read', async () => {
+    const [id] = insertRows(server, 1, [{ date: '2026-11-04T10:00:00', content: '<script>x</script><em>e</em>\n\nsee www.example.org' }]);
+    const expected = '<p>x<em>e</em></p>\n<p>see <a href="http://www.example.org" rel="nofollow">www.example.org</a></p>\n';
+    assert.equal((await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${id}`)).body.content.rendered, expected);
+    const { body } = await send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields({ content: '<u>stored</u>' })) });
+    const db = openDb(server.dbFile, false);
+    db.prepare(`UPDATE comments SET content = '<i>edited</i> <img src=x onerror=alert(1)>' WHERE id = ?`).run(body.id);
+    db.close();
+    assert.equal((await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${body.id}`)).body.content.rendered, '<p><i>edited</i> </p>\n');
+  });
+
   test('paragraphs and line breaks (wpautop)', async () => {
     assert.equal(await rendered('سطر\nسطر ثانٍ\n\nفقرة ثانية'), '<p>سطر<br />\nسطر ثانٍ</p>\n<p>فقرة ثانية</p>\n');
     assert.equal(await rendered('windows\r\n\r\nends'), '<p>windows</p>\n<p>ends</p>\n');
   });
 });
-
-/** A row added through SQL on the test's own file, for states the API cannot make (a held comment). */
-function insertComment(server: TestServer, post: number, status: string, parent: number | null = null): number {
-  const db = openDb(server.dbFile, false);
-  try {
-    return Number(
-      db
-        .prepare(`INSERT INTO comments (post, parent, author_name, author_email, author_ip, date_gmt, content, status) VALUES (?, ?, 'Inserted', 'i@example.com', '::1', '2026-11-29T10:00:00', 'inserted', ?)`)
-        .run(post, parent, status).lastInsertRowid,
-    );
-  } finally {
-    db.close();
-  }
-}
 
 // WP_REST_Comments_Controller::create_item and prepare_item_for_database store `parent` as given: no check that it
 // exists, is approved or is on the same post. Deliberately not followed here (README, "Replies"): these pin our rule.
@@ -235,8 +253,8 @@ describe('parent: WordPress stores any id (create_item); this server refuses wha
     send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields(), parent: Number(parent) }) });
 
   test('a comment of another post, one that does not exist, one held: 400 rest_comment_invalid_parent, nothing stored', async () => {
-    const elsewhere = insertComment(server, 2, 'approved');
-    const held = insertComment(server, 1, 'hold');
+    const [elsewhere] = insertRows(server, 2, [{ date: '2026-11-29T10:00:00', content: 'elsewhere' }]);
+    const [held] = insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'held', status: 'hold' }]);
     for (const parent of [elsewhere, 999_999, held]) {
       const { status, body } = await reply(parent);
       assert.equal(status, 400, String(parent));
@@ -245,33 +263,13 @@ describe('parent: WordPress stores any id (create_item); this server refuses wha
   });
 
   test('an approved comment of the same post is a parent: 201, stored with it', async () => {
-    const parent = insertComment(server, 1, 'approved');
+    const [parent] = insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'parent' }]);
     const { status, body } = await reply(parent);
     assert.equal(status, 201);
     assert.equal(body.parent, parent);
     assert.deepEqual(body._links['in-reply-to'], [{ embeddable: true, href: `${server.base}${ENDPOINT}/${parent}` }]);
   });
 });
-
-type Row = { parent?: number; name?: string; email?: string; url?: string; date: string; content: string; status?: string };
-
-function insertRows(server: TestServer, post: number, rows: readonly Row[]): number[] {
-  const db = openDb(server.dbFile, false);
-  try {
-    const insert = db.prepare(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, date_gmt, content, status)
-       VALUES (?, ?, ?, ?, ?, '192.0.2.7', ?, ?, ?)`,
-    );
-    return rows.map((row) =>
-      Number(insert.run(post, row.parent ?? null, row.name ?? 'Reader', row.email ?? 'reader@example.com', row.url ?? '', row.date, row.content, row.status ?? 'approved').lastInsertRowid),
-    );
-  } finally {
-    db.close();
-  }
-}
-
-const list = (server: TestServer, query: string) => fetchJson<CommentJson[] & WpErrorBody>(`${server.base}${ENDPOINT}?${query}`);
-const idsOf = (body: CommentJson[]) => body.map((comment) => comment.id);
 
 // WP_REST_Comments_Controller::prepare_links: `children`, embeddable, `?parent=ID`, when the comment has replies.
 describe('_links.children (WP_REST_Comments_Controller::prepare_links)', () => {

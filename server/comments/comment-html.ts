@@ -1,0 +1,156 @@
+/**
+ * A comment's HTML as WordPress renders it: kses with the comment allow-list and `rel="nofollow ugc"` on links (what
+ * WordPress does on the way in, `pre_comment_content`), then the `comment_text` filters `make_clickable` and
+ * `wpautop`. Pure; the store keeps each comment's result (migration 5) beside the text, which stays as sent.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+/** kses.php's `$allowedtags`, what `wp_filter_kses` lets a commenter without `unfiltered_html` keep. */
+const ALLOWED_TAGS: Readonly<Record<string, string[]>> = {
+  a: ['href', 'title'],
+  abbr: ['title'],
+  acronym: ['title'],
+  b: [],
+  blockquote: ['cite'],
+  cite: [],
+  code: [],
+  del: ['datetime'],
+  em: [],
+  i: [],
+  q: ['cite'],
+  s: [],
+  strike: [],
+  strong: [],
+};
+
+/** `wp_allowed_protocols()`: a URL attribute with any other scheme (`javascript:`, `data:`) does not survive. */
+const ALLOWED_PROTOCOLS = ['http', 'https', 'ftp', 'ftps', 'mailto', 'news', 'irc', 'irc6', 'ircs', 'gopher', 'nntp',
+  'feed', 'telnet', 'mms', 'rtsp', 'sms', 'svn', 'tel', 'fax', 'xmpp', 'webcal', 'urn'];
+
+const KSES: sanitizeHtml.IOptions = {
+  allowedTags: Object.keys(ALLOWED_TAGS),
+  // `rel` only so that the one wp_rel_ugc writes stays; a reader's own rel is replaced by it.
+  allowedAttributes: { ...ALLOWED_TAGS, a: [...ALLOWED_TAGS.a, 'rel'] },
+  allowedSchemes: ALLOWED_PROTOCOLS,
+  // wp_kses_uri_attributes among the allowed ones.
+  allowedSchemesAppliedToAttributes: ['href', 'cite'],
+  // kses removes a tag it does not allow and keeps what is inside, whatever the tag (script and style too).
+  disallowedTagsMode: 'discard',
+  nonTextTags: [],
+  // wp_rel_ugc.
+  transformTags: { a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc' } }) },
+};
+
+/** Tags and text of well-formed HTML (sanitize-html's output: `<` and `>` in text and attributes are escaped). */
+const TAG = /(<[^>]*>)/;
+
+/** wpautop's `$allblocks`. */
+const BLOCKS = '(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|' +
+  'blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|' +
+  'figcaption|details|menu|summary)';
+const BLOCK_OPEN = new RegExp(`(<${BLOCKS}[\\s/>])`, 'g');
+const BLOCK_CLOSE = new RegExp(`(</${BLOCKS}>)`, 'g');
+const P_AROUND_BLOCK = new RegExp(`<p>\\s*(</?${BLOCKS}[^>]*>)\\s*</p>`, 'g');
+const P_BEFORE_BLOCK = new RegExp(`<p>\\s*(</?${BLOCKS}[^>]*>)`, 'g');
+const P_AFTER_BLOCK = new RegExp(`(</?${BLOCKS}[^>]*>)\\s*</p>`, 'g');
+const BR_AFTER_BLOCK = new RegExp(`(</?${BLOCKS}[^>]*>)\\s*<br />`, 'g');
+const BR_BEFORE_BLOCK = /<br \/>(\s*<\/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)/g;
+const NEWLINE_IN_TAG = ' <!-- wpnl --> ';
+
+/**
+ * formatting.php's `wpautop` on kses's output (no `pre`, `br`, `script`, `option` or other element it special-cases
+ * can be left): blank lines part paragraphs, single line breaks become `<br />`, block elements stay outside `<p>`.
+ */
+export function wpautop(input: string): string {
+  if (input.trim() === '') return '';
+  let text = `${input}\n`.replace(BLOCK_OPEN, '\n\n$1').replace(BLOCK_CLOSE, '$1\n\n').replace(/\r\n?/g, '\n');
+  text = text
+    .split(TAG)
+    .map((piece, index) => (index % 2 === 1 ? piece.replaceAll('\n', NEWLINE_IN_TAG) : piece))
+    .join('')
+    .replace(/\n\n+/g, '\n\n');
+  text = text
+    .split(/\n\s*\n/)
+    .filter(Boolean)
+    .map((part) => `<p>${part.replace(/^\n+|\n+$/g, '')}</p>\n`)
+    .join('')
+    .replace(/<p>\s*<\/p>/g, '')
+    .replace(P_AROUND_BLOCK, '$1')
+    .replace(/<p><blockquote([^>]*)>/gi, '<blockquote$1><p>')
+    .replaceAll('</blockquote></p>', '</p></blockquote>')
+    .replace(P_BEFORE_BLOCK, '$1')
+    .replace(P_AFTER_BLOCK, '$1')
+    .replace(/(?<!<br \/>)\s*\n/g, '<br />\n')
+    .replace(BR_AFTER_BLOCK, '$1')
+    .replace(BR_BEFORE_BLOCK, '$1')
+    .replace(/\n<\/p>$/, '</p>');
+  return text.replaceAll(NEWLINE_IN_TAG, '\n').replaceAll('<!-- wpnl -->', '\n');
+}
+
+/** make_clickable's three patterns, on text padded with a space each side as it pads it. */
+const CLICKABLE_URL =
+  /([\s(<.,;:!?])(\()?([\w]{1,20}:\/\/(?=\S{1,2000}\s)[\w\u0080-\uffff#%~/@[\]*(+=&$-]*(?:['.,;:!?)][\w\u0080-\uffff#%~/@[\]*(+=&$-]+)*)(\)?)/g;
+const CLICKABLE_WWW = /([\s>])((?:www|ftp)\.[\w\u0080-\uffff#$%&~/.\-;:=,?@[\]+]+)/gi;
+const CLICKABLE_EMAIL = /([\s>])([.0-9a-z_+-]+)@(([0-9a-z-]+\.)+[0-9a-z]{2,})/gi;
+
+/**
+ * `_make_clickable_rel_attr`: nofollow for http(s) links. WordPress leaves it off links to the site itself; the
+ * rendering is stored, and the site's origin may differ by request (no `PUBLIC_URL`), so every one gets it here.
+ */
+const relFor = (url: string) => (/^https?:/i.test(url) ? ' rel="nofollow"' : '');
+
+/** A URL as `esc_url` lets it into an `href`: an allowed protocol, or none (`''`: the text stays text). */
+function linkable(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
+  return scheme === undefined || ALLOWED_PROTOCOLS.includes(scheme) ? url.replaceAll('"', '&quot;') : '';
+}
+
+function clickableText(text: string): string {
+  const linked = ` ${text} `
+    .replace(CLICKABLE_URL, (whole, before: string, open: string | undefined, url: string, close: string | undefined) => {
+      let suffix = close ?? '';
+      // _make_url_clickable_cb: a closing parenthesis belongs to the URL only when it pairs one in it.
+      if (suffix === ')' && url.includes('(')) {
+        url += ')';
+        suffix = '';
+      }
+      while ((url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) {
+        suffix = url.slice(url.lastIndexOf(')')) + suffix;
+        url = url.slice(0, url.lastIndexOf(')'));
+      }
+      const href = linkable(url);
+      return href === '' ? whole : `${before}${open ?? ''}<a href="${href}"${relFor(url)}>${url}</a>${suffix}`;
+    })
+    .replace(CLICKABLE_WWW, (_whole, before: string, dest: string) => {
+      // _make_web_ftp_clickable_cb: trailing punctuation stays outside the link.
+      const trail = /[.,;:]$/.test(dest) ? dest.slice(-1) : '';
+      const host = trail ? dest.slice(0, -1) : dest;
+      return `${before}<a href="http://${host}" rel="nofollow">${host}</a>${trail}`;
+    })
+    .replace(CLICKABLE_EMAIL, (_whole, before: string, user: string, domain: string) => `${before}<a href="mailto:${user}@${domain}">${user}@${domain}</a>`);
+  return linked.slice(1, -1);
+}
+
+/**
+ * formatting.php's `make_clickable`: bare URLs, `www.`/`ftp.` hosts and e-mail addresses in text become links,
+ * except inside a link or `code` (WordPress undoes links it made within links, and skips `code`).
+ */
+export function makeClickable(html: string): string {
+  let inside = 0;
+  return html
+    .split(TAG)
+    .map((piece, index) => {
+      if (index % 2 === 1) {
+        if (/^<(a|code)[\s>]/i.test(piece)) inside++;
+        else if (/^<\/(a|code)>/i.test(piece)) inside = Math.max(0, inside - 1);
+        return piece;
+      }
+      return inside > 0 || piece === '' ? piece : clickableText(piece);
+    })
+    .join('');
+}
+
+/** A comment's `content.rendered` from its text as sent. */
+export function commentHtml(text: string): string {
+  return wpautop(makeClickable(sanitizeHtml(text, KSES)));
+}
