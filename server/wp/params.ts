@@ -81,7 +81,7 @@ export class ParamReader {
   dateTime(name: string): string | undefined {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
-    const match = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(raw);
+    const match = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|z|[+-]\d{2}(?::\d{2})?)?$/.exec(raw);
     const zone = match?.[4] === undefined || /z/i.test(match[4]) ? 'Z' : match[4].length === 3 ? `${match[4]}:00` : match[4];
     const time = match ? Date.parse(`${match[1]}T${match[2]}${match[3] ?? ''}${zone}`) : NaN;
     if (Number.isNaN(time)) return this.fail(name, 'rest_invalid_date', 'Invalid date.', undefined);
