@@ -133,7 +133,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
       const comment = await createComment(context, parseCommentBody(params, client.ip), client);
       const site = siteOf(request);
       reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
-      return commentJson(comment, site);
+      // WP_REST_Server::serve_request embeds for any answer, a new comment's too.
+      return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
     });
   });
 

@@ -418,6 +418,16 @@ describe('_embed on comments (WP_REST_Server::embed_links, WP_REST_Comments_Cont
     assert.equal(plain.body._embedded, undefined, 'nothing without _embed');
   });
 
+  test('a new comment\'s 201 embeds too (serve_request embeds any answer)', async () => {
+    const { status, body } = await send(server, `${ENDPOINT}?_embed=up`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...fields(), post: 2 }),
+    });
+    assert.equal(status, 201);
+    assert.deepEqual(Object.keys(body._embedded ?? {}), ['up']);
+    assert.equal((body._embedded?.up[0] as { id: number }).id, 2);
+  });
+
   test('a parent readers may not read is embedded as the error WordPress answers for it', async () => {
     const [parent] = insertRows(server, 2, [{ date: '2026-11-03T10:00:00', content: 'soon held' }]);
     const [reply] = insertRows(server, 2, [{ parent, date: '2026-11-03T11:00:00', content: 'reply' }]);
