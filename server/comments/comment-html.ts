@@ -1,7 +1,8 @@
 /**
  * A comment's HTML as WordPress renders it: kses with the comment allow-list and `rel="nofollow ugc"` on links (what
- * WordPress does on the way in, `pre_comment_content`), then the `comment_text` filters `make_clickable` and
- * `wpautop`. Pure; the store keeps each comment's result (migration 5) beside the text, which stays as sent.
+ * WordPress does on the way in, `pre_comment_content`), then the `comment_text` filters `make_clickable`,
+ * `wptexturize` and `wpautop`. Pure; the store keeps each comment's result (migration 5) beside the text, which
+ * stays as sent.
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -156,7 +157,115 @@ export function makeClickable(html: string): string {
  */
 export const kses = (text: string): string => (/[<&]/.test(text) ? sanitizeHtml(text, KSES) : text.replaceAll('>', '&gt;'));
 
-/** A comment's `content.rendered` from its text as sent. */
+/** `wp_spaces_regexp()`: white space as wptexturize sees it (kses has already decoded `&nbsp;` to U+00A0). */
+const SPACES = '[\\r\\n\\t ]|\\u00a0|&nbsp;';
+const APOS_FLAG = '<!--apos-->';
+const OPEN_SQ_FLAG = '<!--osq-->';
+const OPEN_Q_FLAG = '<!--oq-->';
+const PRIME_FLAG = '<!--wp-prime-or-quote-->';
+
+/** wptexturize's replacements, in its order: static strings, then apostrophes, double quotes and dashes. */
+const STATIC_REPLACEMENTS: ReadonlyArray<[string, string]> = [
+  ['...', '&#8230;'],
+  ['``', '&#8220;'],
+  ["''", '&#8221;'],
+  [' (tm)', ' &#8482;'],
+  ...["'tain't", "'twere", "'twas", "'tis", "'twill", "'til", "'bout", "'nuff", "'round", "'cause", "'em"].map(
+    (word): [string, string] => [word, word.replaceAll("'", '&#8217;')],
+  ),
+];
+const re = (source: string) => new RegExp(source, 'g');
+const APOS_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [re(`'(\\d\\d)'(?=$|[.,:;!?)}\\-\\]]|&gt;|${SPACES})`), `${APOS_FLAG}$1&#8217;`],
+  [re(`'(\\d\\d)"(?=$|[.,:;!?)}\\-\\]]|&gt;|${SPACES})`), `${APOS_FLAG}$1&#8221;`],
+  [/'(?=\d\d(?:$|(?![%\d]|[.,]\d)))/g, APOS_FLAG],
+  [re(`(?<=^|${SPACES})'(\\d[.,\\d]*)'`), `${OPEN_SQ_FLAG}$1&#8217;`],
+  [re(`(?<=^|[([{"\\-]|&lt;|${SPACES})'`), OPEN_SQ_FLAG],
+  [re(`(?<!${SPACES})'(?!$|[.,:;!?"'(){}[\\]\\-]|&[lg]t;|${SPACES})`), APOS_FLAG],
+];
+const QUOTE_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [re(`(?<=^|${SPACES})"(\\d[.,\\d]*)"`), `${OPEN_Q_FLAG}$1&#8221;`],
+  [re(`(?<=^|[([{\\-]|&lt;|${SPACES})"(?!${SPACES})`), OPEN_Q_FLAG],
+];
+const DASH_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/---/g, '&#8212;'],
+  [re(`(?<=^|${SPACES})--(?=$|${SPACES})`), '&#8212;'],
+  [/(?<!xn)--/g, '&#8211;'],
+  [re(`(?<=^|${SPACES})-(?=$|${SPACES})`), '&#8211;'],
+];
+/** The elements whose text wptexturize leaves alone (`no_texturize_tags`) that kses can leave: only `code`. */
+const NO_TEXTURIZE = /^<(\/?)code[\s>]/i;
+
+/** `wptexturize_primes`: each quote after an opening one closes it, unless it reads as a prime (9' or 9"). */
+function primes(text: string, needle: string, prime: string, openQuote: string, closeQuote: string): string {
+  const quotePattern = re(`${needle}(?=$|[.,:;!?)}\\-\\]]|&gt;|${SPACES})`);
+  const primePattern = re(`(?<=\\d)${needle}`);
+  return text
+    .split(openQuote)
+    .map((sentence, index) => {
+      if (!sentence.includes(needle)) return sentence;
+      if (index !== 0 && !sentence.includes(closeQuote)) {
+        let count = 0;
+        sentence = sentence.replace(quotePattern, () => (count++, PRIME_FLAG));
+        if (count > 1) {
+          // Several candidates: the last one not after a digit closes the quote, else the last before a period.
+          let closed = 0;
+          sentence = sentence.replace(re(`(?<!\\d)${PRIME_FLAG}`), () => (closed++, closeQuote));
+          if (closed === 0) {
+            const period = sentence.lastIndexOf(`${PRIME_FLAG}.`);
+            const at = period >= 0 ? period : sentence.lastIndexOf(PRIME_FLAG);
+            sentence = sentence.slice(0, at) + closeQuote + sentence.slice(at + PRIME_FLAG.length);
+          }
+          sentence = sentence.replace(primePattern, prime).replace(re(`(?<=\\d)${PRIME_FLAG}`), prime).replaceAll(PRIME_FLAG, closeQuote);
+        } else if (count === 1) {
+          sentence = sentence.replaceAll(PRIME_FLAG, closeQuote).replace(primePattern, prime);
+        } else {
+          sentence = sentence.replace(primePattern, prime);
+        }
+      } else {
+        sentence = sentence.replace(primePattern, prime).replace(quotePattern, closeQuote);
+      }
+      return needle === '"' ? sentence.replaceAll('"', closeQuote) : sentence;
+    })
+    .join(openQuote);
+}
+
+function texturizeText(text: string): string {
+  for (const [from, to] of STATIC_REPLACEMENTS) text = text.replaceAll(from, to);
+  if (text.includes("'")) {
+    for (const [pattern, to] of APOS_PATTERNS) text = text.replace(pattern, to);
+    text = primes(text, "'", '&#8242;', OPEN_SQ_FLAG, '&#8217;').replaceAll(APOS_FLAG, '&#8217;').replaceAll(OPEN_SQ_FLAG, '&#8216;');
+  }
+  if (text.includes('"')) {
+    for (const [pattern, to] of QUOTE_PATTERNS) text = text.replace(pattern, to);
+    text = primes(text, '"', '&#8243;', OPEN_Q_FLAG, '&#8221;').replaceAll(OPEN_Q_FLAG, '&#8220;');
+  }
+  if (text.includes('-')) for (const [pattern, to] of DASH_PATTERNS) text = text.replace(pattern, to);
+  // 9x9 (times), but never 0x9999.
+  if (/(?<=\d)x\d/.test(text)) text = text.replace(/\b(\d(?:(?<=0)[\d.,]+|(?<!0)[\d.,]*))x(\d[\d.,]*)\b/g, '$1&#215;$2');
+  return text;
+}
+
+/**
+ * formatting.php's `wptexturize`: curly quotes and apostrophes, primes, dashes, the ellipsis and ×, in text outside
+ * tags and outside `code`. (Its `&` → `&#038;` step changes nothing after kses, which leaves no bare `&`.)
+ */
+export function wptexturize(html: string): string {
+  let inCode = 0;
+  return html
+    .split(TAG)
+    .map((piece, index) => {
+      if (index % 2 === 1) {
+        const code = NO_TEXTURIZE.exec(piece);
+        if (code) inCode = code[1] ? Math.max(0, inCode - 1) : inCode + 1;
+        return piece;
+      }
+      return inCode > 0 || piece.trim() === '' ? piece : texturizeText(piece);
+    })
+    .join('');
+}
+
+/** A comment's `content.rendered` from its text as sent: kses, then comment_text's filters in their priority order. */
 export function commentHtml(text: string): string {
-  return wpautop(makeClickable(kses(text)));
+  return wpautop(wptexturize(makeClickable(kses(text))));
 }

