@@ -137,6 +137,7 @@ export const migrations: readonly string[] = [
    * comments.content_html: `content.rendered` (nw_comment_html, registered by openDatabase), stored when the comment
    * is, since sanitizing is most of a read's cost (a 65 KB comment of tags takes 0.1 s) while the text, kept as
    * sent, never changes through this server. An edit of the text by another tool resets it, and reads then render.
+   * A later change to the rendering (comment-html.ts) needs a migration that fills the column again.
    */ `
   CREATE INDEX comments_by_parent ON comments (parent, status) WHERE parent IS NOT NULL;
   ALTER TABLE comments ADD COLUMN content_html TEXT;
