@@ -45,17 +45,19 @@ const KSES: sanitizeHtml.IOptions = {
 /** Tags and text of well-formed HTML (sanitize-html's output: `<` and `>` in text and attributes are escaped). */
 const TAG = /(<[^>]*>)/;
 
-/** wpautop's `$allblocks`. */
-const BLOCKS = '(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|' +
-  'blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|' +
-  'figcaption|details|menu|summary)';
+/**
+ * wpautop's `$allblocks`, as far as kses's output can hold them: `blockquote` is the one block element of the comment
+ * allow-list, and `p` is wpautop's own.
+ */
+const BLOCKS = '(?:blockquote|p)';
 const BLOCK_OPEN = new RegExp(`(<${BLOCKS}[\\s/>])`, 'g');
 const BLOCK_CLOSE = new RegExp(`(</${BLOCKS}>)`, 'g');
 const P_AROUND_BLOCK = new RegExp(`<p>\\s*(</?${BLOCKS}[^>]*>)\\s*</p>`, 'g');
 const P_BEFORE_BLOCK = new RegExp(`<p>\\s*(</?${BLOCKS}[^>]*>)`, 'g');
 const P_AFTER_BLOCK = new RegExp(`(</?${BLOCKS}[^>]*>)\\s*</p>`, 'g');
 const BR_AFTER_BLOCK = new RegExp(`(</?${BLOCKS}[^>]*>)\\s*<br />`, 'g');
-const BR_BEFORE_BLOCK = /<br \/>(\s*<\/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)/g;
+// wpautop's list here is p, li, div, dl, dd, dt, th, pre, td, ul, ol: of them only p can be present.
+const BR_BEFORE_BLOCK = /<br \/>(\s*<\/?p[^>]*>)/g;
 const NEWLINE_IN_TAG = ' <!-- wpnl --> ';
 
 /**
