@@ -6,6 +6,7 @@ import type { Moderation } from '../config.js';
 import type { Comment, CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
+import { commentHtml } from './comment-html.js';
 import { checkCommentFields, type CommentDraft } from './validation.js';
 
 export interface CreateContext {
@@ -73,6 +74,7 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
     authorIp: client.ip,
     authorUserAgent: client.userAgent.slice(0, 254),
     dateGmt: gmtString(now),
+    contentHtml: commentHtml(draft.content),
     status: context.moderation === 'approve' ? 'approved' : 'hold',
   });
 }

@@ -1,24 +1,13 @@
-/**
- * Comments as WordPress's REST API returns them (`view` context). A reader's text is escaped in full and only
- * then given paragraphs, so no markup a reader sends is ever live — not even what WordPress's kses would allow.
- */
-import { escapeText } from '../html.js';
+/** Comments as WordPress's REST API returns them (`view` context). */
 import { avatarFile } from '../seed/extras.js';
 import type { Comment } from '../store/comments.js';
 import { mediaUrl, postLink, type Json } from '../wp/shape.js';
+import { commentHtml } from './comment-html.js';
 
 const API = '/wp-json/wp/v2';
 
-/** `wpautop` for plain text: blank lines part paragraphs, single line breaks become `<br />`. */
-export function commentHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .map((paragraph) => `<p>${escapeText(paragraph).replace(/[ \t]*\n[ \t]*/g, '<br />\n')}</p>\n`)
-    .join('');
-}
+/** The rendering stored with the comment, or, for a row another tool wrote or edited, one made now. */
+export const renderedContent = (comment: Comment): string => comment.contentHtml ?? commentHtml(comment.content);
 
 export function commentJson(comment: Comment, site: string): Json {
   const avatar = mediaUrl(site, avatarFile);
@@ -28,6 +17,9 @@ export function commentJson(comment: Comment, site: string): Json {
     up: [{ embeddable: true, post_type: 'post', href: `${site}${API}/posts/${comment.post}` }],
   };
   if (comment.parent) links['in-reply-to'] = [{ embeddable: true, href: `${site}${API}/comments/${comment.parent}` }];
+  // WP_REST_Comments_Controller::prepare_links counts replies of any status; approved ones only here, since the
+  // link leads to a list of approved replies and should not tell that held ones exist.
+  if (comment.hasChildren) links.children = [{ embeddable: true, href: `${site}${API}/comments?parent=${comment.id}` }];
   return {
     id: comment.id,
     post: comment.post,
@@ -37,7 +29,7 @@ export function commentJson(comment: Comment, site: string): Json {
     author_url: comment.authorUrl,
     date: comment.dateGmt,
     date_gmt: comment.dateGmt,
-    content: { rendered: commentHtml(comment.content) },
+    content: { rendered: renderedContent(comment) },
     link: `${postLink(site, comment.postSlug)}#comment-${comment.id}`,
     status: comment.status,
     type: 'comment',

@@ -9,7 +9,7 @@ import { directionOf } from '../../src/i18n/locale.js';
 import { formatLongDate } from '../../src/i18n/format.js';
 import { readingTimeText } from '../../src/i18n/messages.js';
 import { readingMinutes } from '../../src/i18n/reading-time.js';
-import { commentHtml } from '../comments/render.js';
+import { commentHtml } from '../comments/comment-html.js';
 import { escapeText, html, trustedHtml, type SafeHtml } from '../html.js';
 import type { Comment, CommentPreview } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
@@ -144,7 +144,7 @@ export function commentMeta(item: Comment, lang: string): SafeHtml {
                 <time datetime="${isoInstant(item.dateGmt)}">${formatLongDate(new Date(isoInstant(item.dateGmt)), lang)}</time></p>`;
 }
 
-/** A server-rendered comment; `commentHtml` escapes the reader's text in full before adding paragraphs. */
+/** A server-rendered comment, as the REST API renders it (`commentHtml`: kses's comment allow-list, then paragraphs). */
 function comment(item: CommentPreview, lang: string, text: Strings): SafeHtml {
   const fitted = fitEscaped(item.content);
   const truncated = item.truncated || fitted !== undefined;

@@ -1,5 +1,5 @@
 /** A comment on a page of its own: where "read the whole comment" leads from the article page. */
-import { commentHtml } from '../comments/render.js';
+import { renderedContent } from '../comments/render.js';
 import { html, trustedHtml } from '../html.js';
 import type { Comment } from '../store/comments.js';
 import type { Post } from '../store/posts.js';
@@ -22,7 +22,7 @@ export function renderCommentPage(post: Post, comment: Comment): string {
     body: html`<h1><bdi>${text.heading(post.title)}</bdi></h1>
       <article id="comment-${comment.id}">
         ${commentMeta(comment, post.lang)}
-        <div dir="auto">${trustedHtml(commentHtml(comment.content))}</div>
+        <div dir="auto">${trustedHtml(renderedContent(comment))}</div>
       </article>
       <p><a href="${article}#comment-${comment.id}">${text.back}</a></p>`,
   });

@@ -4,18 +4,20 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import { commentEmbedder } from '../comments/embed.js';
 import { commentJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
 import { answerConnectionErrorsWith, answerFor } from '../http/errors.js';
+import { formParams, JSON_MEDIA_TYPE, multipartParams, requestParams } from '../comments/request-params.js';
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
-import type { CommentStore } from '../store/comments.js';
+import { COMMENT_ORDERBY, type CommentFilter, type CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
@@ -46,6 +48,7 @@ const clientOf = (request: FastifyRequest): Client => ({
 export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, config: Config): void {
   const context: CreateContext = { posts, comments, moderation: config.moderation, floodSeconds: config.floodSeconds };
   const limiter = new RateLimiter(config.rateLimit);
+  const embedded = commentEmbedder(posts, comments);
 
   /** Counted before the body is read, so oversized or broken bodies count too. */
   const rateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -65,20 +68,35 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     const params = new ParamReader(query);
     const { page, perPage, order } = readPaging(params, 'desc');
     const postIds = params.integerList('post');
-    const parents = params.integerList('parent');
+    // WP_REST_Comments_Controller::get_collection_params, mapped as get_items maps them onto WP_Comment_Query.
+    const filter: CommentFilter = {
+      posts: postIds,
+      parents: params.integerList('parent'),
+      parentExclude: params.integerList('parent_exclude'),
+      include: params.integerList('include'),
+      exclude: params.integerList('exclude'),
+      search: params.string('search'),
+      before: params.dateTime('before'),
+      after: params.dateTime('after'),
+    };
+    const orderby = params.oneOf('orderby', COMMENT_ORDERBY, 'date_gmt');
+    const offset = params.has('offset') ? params.integer('offset', { fallback: 0 }) : undefined;
+    // `password` unlocks a protected post's comments; no post is protected here, so it changes nothing.
     params.done();
     if (postIds?.includes(0)) {
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read comments without a post.', 401);
     }
 
-    const filter = { posts: postIds, parents };
     const total = comments.count(filter);
     const totalPages = Math.ceil(total / perPage);
     pagingHeaders(reply, request, { total, totalPages, page });
+    // An `offset` replaces the page's (get_items, only when not empty); WP_Comment_Query reads it through absint.
+    const skip = offset ? Math.abs(offset) : (page - 1) * perPage;
     // Unlike posts, WordPress answers a page past the end of comments with an empty list.
-    const items = page > totalPages ? [] : comments.list(filter, { limit: perPage, offset: (page - 1) * perPage, order });
+    const items = skip >= total ? [] : comments.list(filter, { limit: perPage, offset: skip, order, orderby });
     const site = siteOf(request);
-    return items.map((comment) => commentJson(comment, site));
+    const embed = embedRels(query);
+    return items.map((comment) => embedded(comment, commentJson(comment, site), site, embed));
   });
 
   app.get('/wp-json/wp/v2/comments/:id(^\\d+$)', async (request) => {
@@ -88,21 +106,42 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     if (comment.status !== 'approved') {
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);
     }
-    return commentJson(comment, siteOf(request));
+    const site = siteOf(request);
+    return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
   });
 
-  app.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
-    const client = clientOf(request);
-    const comment = await createComment(context, parseCommentBody(request.body, client.ip), client);
-    const site = siteOf(request);
-    reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
-    return commentJson(comment, site);
+  // The bodies WordPress reads, in this route's own context: the rest of the API reads JSON only.
+  void app.register(async (api) => {
+    const json = app.getDefaultJsonParser('error', 'error');
+    api.removeAllContentTypeParsers();
+    // An empty JSON body is no error to WordPress (parse_json_params skips it): the query string is read.
+    api.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, undefined) : json(request, body as string, done),
+    );
+    api.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, formParams(body as string)),
+    );
+    api.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request: FastifyRequest, body: Buffer) =>
+      multipartParams(body, request.headers['content-type'] ?? ''),
+    );
+    // Any other type is read to its end (within the body limit) and ignored, as PHP leaves `$_POST` empty for it.
+    api.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+
+    api.post('/wp-json/wp/v2/comments', { onRequest: rateLimit }, async (request, reply) => {
+      const client = clientOf(request);
+      const params = requestParams(request.query, request.body);
+      const comment = await createComment(context, parseCommentBody(params, client.ip), client);
+      const site = siteOf(request);
+      reply.code(201).header('Location', `${site}/wp-json/wp/v2/comments/${comment.id}`);
+      // WP_REST_Server::serve_request embeds for any answer, a new comment's too.
+      return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
+    });
   });
 
   // The fallback <form> posts url-encoded fields with WordPress's names; only this route reads that type.
   void app.register(async (forms) => {
     forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
-      done(null, Object.fromEntries(new URLSearchParams(body as string))),
+      done(null, formParams(body as string)),
     );
 
     // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way

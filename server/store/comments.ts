@@ -1,5 +1,6 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Statement } from 'better-sqlite3';
 import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
@@ -16,7 +17,11 @@ export interface Comment {
   authorUrl: string;
   dateGmt: string;
   content: string;
+  /** `content.rendered` as stored with it; null for a row another tool wrote or edited (render it then). */
+  contentHtml: string | null;
   status: CommentStatus;
+  /** Whether it has approved replies (WordPress's `_links.children`). */
+  hasChildren: boolean;
 }
 
 export interface NewComment {
@@ -29,14 +34,39 @@ export interface NewComment {
   authorUserAgent: string;
   dateGmt: string;
   content: string;
+  /** Its rendering (`commentHtml`), stored so that reads do not sanitize it again. */
+  contentHtml: string;
   status: CommentStatus;
 }
 
+/** WP_Comment_Query's filters the REST API maps its parameters to; an empty list filters nothing, as there. */
 export interface CommentFilter {
   /** Only comments on these posts. */
   posts?: readonly number[];
   /** Only replies to these comments; 0 means top-level. */
   parents?: readonly number[];
+  /** Not replies to these comments (`parent_exclude`). */
+  parentExclude?: readonly number[];
+  /** Only these comments (`include`). */
+  include?: readonly number[];
+  /** Not these comments (`exclude`). */
+  exclude?: readonly number[];
+  /** Text found in the content, the author's name or URL (`search`). */
+  search?: string;
+  /** Zone-less UTC bounds, both exclusive (`before`, `after`). */
+  before?: string;
+  after?: string;
+}
+
+/** The REST API's `orderby` values; `date` is `date_gmt` on a site whose time zone is UTC. */
+export const COMMENT_ORDERBY = ['date', 'date_gmt', 'id', 'include', 'post', 'parent', 'type'] as const;
+export type CommentOrderby = (typeof COMMENT_ORDERBY)[number];
+
+export interface CommentPage {
+  limit: number;
+  offset: number;
+  order: 'asc' | 'desc';
+  orderby?: CommentOrderby;
 }
 
 interface CommentRow {
@@ -49,27 +79,66 @@ interface CommentRow {
   author_url: string;
   date_gmt: string;
   content: string;
+  content_html: string | null;
   status: CommentStatus;
+  has_children: 0 | 1;
 }
+
+/** One probe of migration 6's index on (parent, status). */
+const HAS_CHILDREN = `EXISTS (SELECT 1 FROM comments r WHERE r.parent = c.id AND r.status = 'approved') AS has_children`;
 
 const SELECT = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
-         c.author_url, c.date_gmt, c.content, c.status
+         c.author_url, c.date_gmt, c.content, c.content_html, c.status, ${HAS_CHILDREN}
   FROM comments c JOIN posts p ON p.id = c.post`;
 // The stored preview of a long comment (migration 4), so a page of previews never reads a 65 KB text. Only
 // approved comments are listed, and status is stored after the text, so it is not read either.
 const SELECT_PREVIEW = `
   SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
-         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, cp.text IS NOT NULL AS truncated,
-         'approved' AS status
+         c.author_url, c.date_gmt, coalesce(cp.text, c.content) AS content, NULL AS content_html,
+         cp.text IS NOT NULL AS truncated, 'approved' AS status, ${HAS_CHILDREN}
   FROM comments c JOIN posts p ON p.id = c.post LEFT JOIN comment_previews cp ON cp.comment = c.id`;
 
-// List filters are JSON arrays, so one prepared statement serves any number of ids.
+// List filters are JSON arrays, so one prepared statement serves any number of ids. `search` is a LIKE pattern with
+// `\` escaping (wpdb::esc_like), on the columns WP_Comment_Query searches that anonymous readers may see.
 const APPROVED = `c.status = 'approved'
   AND (:posts IS NULL OR c.post IN (SELECT value FROM json_each(:posts)))
-  AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))`;
+  AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))
+  AND (:parentExclude IS NULL OR coalesce(c.parent, 0) NOT IN (SELECT value FROM json_each(:parentExclude)))
+  AND (:include IS NULL OR c.id IN (SELECT value FROM json_each(:include)))
+  AND (:exclude IS NULL OR c.id NOT IN (SELECT value FROM json_each(:exclude)))
+  AND (:search IS NULL OR c.content LIKE :search ESCAPE '\\' OR c.author_name LIKE :search ESCAPE '\\'
+       OR c.author_url LIKE :search ESCAPE '\\')
+  AND (:before IS NULL OR c.date_gmt < :before)
+  AND (:after IS NULL OR c.date_gmt > :after)`;
 
-type ListParams = { posts: string | null; parents: string | null; limit: number; offset: number };
+type FilterParams = Record<'posts' | 'parents' | 'parentExclude' | 'include' | 'exclude' | 'search' | 'before' | 'after', string | null>;
+type ListParams = FilterParams & { limit: number; offset: number };
+
+/**
+ * WP_Comment_Query's ORDER BY for each `orderby`, the comment id breaking ties in the same direction; `include`
+ * keeps the order of the ids given (FIELD()), whatever `order` says.
+ */
+function orderBy(orderby: CommentOrderby, order: 'asc' | 'desc', hasInclude: boolean): string {
+  const dir = order === 'asc' ? 'ASC' : 'DESC';
+  switch (orderby) {
+    case 'id':
+    case 'type':
+      return `c.id ${dir}`;
+    case 'post':
+      return `c.post ${dir}, c.id ${dir}`;
+    case 'parent':
+      return `coalesce(c.parent, 0) ${dir}, c.id ${dir}`;
+    case 'include':
+      if (hasInclude) return `(SELECT key FROM json_each(:include) WHERE value = c.id) ASC, c.id ${dir}`;
+      return `c.date_gmt ${dir}, c.id ${dir}`;
+    default:
+      return `c.date_gmt ${dir}, c.id ${dir}`;
+  }
+}
+
+/** `text` as a LIKE pattern that finds it anywhere (wpdb::esc_like). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** A comment whose `content` is only its first 300 characters (migration 4's preview) when `truncated`. */
 export interface CommentPreview extends Comment {
@@ -86,7 +155,9 @@ const toComment = (row: CommentRow): Comment => ({
   authorUrl: row.author_url,
   dateGmt: row.date_gmt,
   content: row.content,
+  contentHtml: row.content_html,
   status: row.status,
+  hasChildren: row.has_children === 1,
 });
 
 export type CommentStore = ReturnType<typeof createCommentStore>;
@@ -137,22 +208,15 @@ export function createCommentStore(db: Db) {
   const statements = {
     // RETURNING gives back the stored row, slug included, so a new comment costs one statement.
     insert: db.prepare<InsertParams, CommentRow>(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status, content_hash)
-       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status, :contentHash)
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, author_user_agent, date_gmt, content, status, content_hash, content_html)
+       VALUES (:post, nullif(:parent, 0), :authorName, :authorEmail, :authorUrl, :authorIp, :authorUserAgent, :dateGmt, :content, :status, :contentHash, :contentHtml)
        RETURNING id, post, (SELECT slug FROM posts WHERE posts.id = comments.post) AS post_slug, coalesce(parent, 0) AS parent,
-                 author_name, author_email, author_url, date_gmt, content, status`,
+                 author_name, author_email, author_url, date_gmt, content, content_html, status, 0 AS has_children`,
     ),
     byId: db.prepare<[number], CommentRow>(`${SELECT} WHERE c.id = ?`),
     // Uses comments_by_post alone, never the comments themselves.
     approvedOn: db.prepare<[number], number>(`SELECT count(*) FROM comments WHERE post = ? AND status = 'approved'`).pluck(),
-    count: db
-      .prepare<{ posts: string | null; parents: string | null }, number>(`SELECT count(*) FROM comments c WHERE ${APPROVED}`)
-      .pluck(),
-    // ORDER BY direction cannot be a parameter: one statement per direction.
-    list: {
-      asc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`),
-      desc: db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY c.date_gmt DESC, c.id DESC LIMIT :limit OFFSET :offset`),
-    },
+    count: db.prepare<FilterParams, number>(`SELECT count(*) FROM comments c WHERE ${APPROVED}`).pluck(),
     previews: db.prepare<{ post: number; limit: number; offset: number }, CommentRow & { truncated: 0 | 1 }>(
       `${SELECT_PREVIEW} WHERE c.post = :post AND c.status = 'approved' ORDER BY c.date_gmt ASC, c.id ASC LIMIT :limit OFFSET :offset`,
     ),
@@ -164,9 +228,24 @@ export function createCommentStore(db: Db) {
   // BEGIN IMMEDIATE: the checks and the insert they allow see the same database, even with a second writer.
   const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
 
-  const filterParams = (filter: CommentFilter) => ({
-    posts: filter.posts ? JSON.stringify(filter.posts) : null,
-    parents: filter.parents ? JSON.stringify(filter.parents) : null,
+  // ORDER BY cannot be a parameter: one statement per ordering, prepared when first asked for.
+  const lists = new Map<string, Statement<ListParams, CommentRow>>();
+  const listStatement = (sql: string) => {
+    let statement = lists.get(sql);
+    if (!statement) lists.set(sql, (statement = db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY ${sql} LIMIT :limit OFFSET :offset`)));
+    return statement;
+  };
+
+  const ids = (list: readonly number[] | undefined) => (list && list.length > 0 ? JSON.stringify(list) : null);
+  const filterParams = (filter: CommentFilter): FilterParams => ({
+    posts: ids(filter.posts),
+    parents: ids(filter.parents),
+    parentExclude: ids(filter.parentExclude),
+    include: ids(filter.include),
+    exclude: ids(filter.exclude),
+    search: filter.search ? containing(filter.search) : null,
+    before: filter.before ?? null,
+    after: filter.after ?? null,
   });
 
   return {
@@ -200,8 +279,10 @@ export function createCommentStore(db: Db) {
     count(filter: CommentFilter): number {
       return statements.count.get(filterParams(filter)) ?? 0;
     },
-    list(filter: CommentFilter, page: { limit: number; offset: number; order: 'asc' | 'desc' }): Comment[] {
-      return statements.list[page.order].all({ ...filterParams(filter), limit: page.limit, offset: page.offset }).map(toComment);
+    list(filter: CommentFilter, page: CommentPage): Comment[] {
+      const params = filterParams(filter);
+      const statement = listStatement(orderBy(page.orderby ?? 'date_gmt', page.order, params.include !== null));
+      return statement.all({ ...params, limit: page.limit, offset: page.offset }).map(toComment);
     },
     /** How many approved comments `post` has. */
     approvedOn(post: number): number {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { countWords } from '../../src/i18n/reading-time.js';
+import { commentHtml } from '../comments/comment-html.js';
 import { textFromHtml } from '../html.js';
 import { migrations } from './migrations.js';
 
@@ -138,6 +139,8 @@ function prepare(db: Db, { seed }: OpenOptions): void {
   db.function('nw_content_hash', { deterministic: true }, (text: unknown) => contentHash(String(text)));
   // Migration 4 fills posts.words with this; the seed stores the same count for the posts it inserts.
   db.function('nw_word_count', { deterministic: true }, (html: unknown, lang: unknown) => postWords(String(html), String(lang)));
+  // Migration 5 fills comments.content_html with this; the comment store stores the same with each new comment.
+  db.function('nw_comment_html', { deterministic: true }, (text: unknown) => commentHtml(String(text)));
 
   // Damaged pages would otherwise surface one request at a time, as 500s.
   const problems = untilUnlocked(() => db.pragma('quick_check', { simple: false })) as Array<{ quick_check: string }>;

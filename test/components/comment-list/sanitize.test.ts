@@ -113,6 +113,19 @@ describe('sanitize', () => {
         checkInert(fragment);
         expect(fragment.textContent).to.contain('js').and.contain('span').and.contain('bold').and.contain('head');
       });
+
+      it('keeps the text of every element the reference server and WordPress send (kses\'s comment allow-list)', async () => {
+        // content.rendered as kses, wp_rel_ugc and wpautop leave it: $allowedtags in kses.php.
+        const sent =
+          '<p><b>b</b> <i>i</i> <s>s</s> <strike>k</strike> <del datetime="2026-01-01">d</del> <cite>c</cite> ' +
+          '<abbr title="t">ab</abbr> <acronym title="t">ac</acronym> <q cite="https://q.example/">q</q> ' +
+          '<a href="mailto:a@example.com" rel="nofollow ugc">mail</a> <a rel="nofollow ugc">bare</a></p>\n' +
+          '<blockquote cite="https://example.com/"><p><strong>st</strong> <em>em</em> <code>co</code></p></blockquote>\n';
+        const fragment = await sanitize(sent, engine);
+        checkInert(fragment);
+        expect(fragment.textContent?.replace(/\s+/g, ' ').trim()).to.equal('b i s k d c ab ac q mail bare st em co');
+        expect(serialize(fragment)).to.contain('<blockquote><p><strong>st</strong> <em>em</em> <code>co</code></p></blockquote>');
+      });
     });
   }
 });

@@ -1,0 +1,47 @@
+/**
+ * `_embed` on comments, as WP_REST_Server::embed_links fills `_embedded`: each embeddable link the client asked for,
+ * requested in the `embed` context — `up` the post, `in-reply-to` the parent comment, `children` the first page of
+ * replies (`?parent=ID` with its defaults). `author` is embedded only for registered users' comments: none here.
+ * What the reader may not read is embedded as the error WordPress would answer for it.
+ */
+import type { Comment, CommentStore } from '../store/comments.js';
+import type { PostStore } from '../store/posts.js';
+import { invalidPostId, WpError } from '../wp/errors.js';
+import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
+import { commentJson } from './render.js';
+
+/** The fields whose schema context includes `embed` (WP_REST_Comments_Controller::get_item_schema), and `_links`. */
+const COMMENT_EMBED_FIELDS = ['id', 'parent', 'author', 'author_name', 'author_url', 'date', 'content', 'link', 'type', 'author_avatar_urls', '_links'];
+/** The same for posts (WP_REST_Posts_Controller::get_item_schema). */
+const POST_EMBED_FIELDS = ['id', 'date', 'slug', 'type', 'link', 'title', 'author', 'excerpt', 'featured_media', '_links'];
+
+/** WP_REST_Controller::filter_response_by_context for `embed`. */
+const embedContext = (json: Json, fields: readonly string[]): Json =>
+  Object.fromEntries(Object.entries(json).filter(([key]) => fields.includes(key)));
+
+/** A comment as another response embeds it. */
+export const commentEmbedJson = (comment: Comment, site: string): Json => embedContext(commentJson(comment, site), COMMENT_EMBED_FIELDS);
+
+/** GET /wp/v2/comments's default page size, which an embedded `children` collection is read with. */
+const CHILDREN_PER_PAGE = 10;
+
+export function commentEmbedder(posts: PostStore, comments: CommentStore) {
+  const unreadable = () => new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401).toJSON();
+
+  return (comment: Comment, json: Json, site: string, embed: EmbedFilter): Json => {
+    const embedded: Json = {};
+    if (embed('up')) {
+      const post = posts.get(comment.post);
+      embedded.up = [post ? embedContext(postJson(post, site, () => false), POST_EMBED_FIELDS) : invalidPostId().toJSON()];
+    }
+    if (comment.parent && embed('in-reply-to')) {
+      const parent = comments.get(comment.parent);
+      embedded['in-reply-to'] = [parent?.status === 'approved' ? commentEmbedJson(parent, site) : unreadable()];
+    }
+    if (comment.hasChildren && embed('children')) {
+      const replies = comments.list({ parents: [comment.id] }, { limit: CHILDREN_PER_PAGE, offset: 0, order: 'desc' });
+      embedded.children = [replies.map((reply) => commentEmbedJson(reply, site))];
+    }
+    return Object.keys(embedded).length > 0 ? { ...json, _embedded: embedded } : json;
+  };
+}
