@@ -7,20 +7,13 @@
 import type { Comment, CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
+import { COMMENT_SCHEMA, filterByContext, POST_SCHEMA } from '../wp/schemas.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { commentJson } from './render.js';
 
-/** The fields whose schema context includes `embed` (WP_REST_Comments_Controller::get_item_schema), and `_links`. */
-const COMMENT_EMBED_FIELDS = ['id', 'parent', 'author', 'author_name', 'author_url', 'date', 'content', 'link', 'type', 'author_avatar_urls', '_links'];
-/** The same for posts (WP_REST_Posts_Controller::get_item_schema). */
-const POST_EMBED_FIELDS = ['id', 'date', 'slug', 'type', 'link', 'title', 'author', 'excerpt', 'featured_media', '_links'];
-
-/** WP_REST_Controller::filter_response_by_context for `embed`. */
-const embedContext = (json: Json, fields: readonly string[]): Json =>
-  Object.fromEntries(Object.entries(json).filter(([key]) => fields.includes(key)));
-
-/** A comment as another response embeds it. */
-export const commentEmbedJson = (comment: Comment, site: string): Json => embedContext(commentJson(comment, site), COMMENT_EMBED_FIELDS);
+/** A comment as another response embeds it: in the `embed` context of its schema. */
+export const commentEmbedJson = (comment: Comment, site: string): Json =>
+  filterByContext(commentJson(comment, site), COMMENT_SCHEMA.properties, 'embed');
 
 /** GET /wp/v2/comments's default page size, which an embedded `children` collection is read with. */
 const CHILDREN_PER_PAGE = 10;
@@ -32,7 +25,7 @@ export function commentEmbedder(posts: PostStore, comments: CommentStore) {
     const embedded: Json = {};
     if (embed('up')) {
       const post = posts.get(comment.post);
-      embedded.up = [post ? embedContext(postJson(post, site, () => false), POST_EMBED_FIELDS) : invalidPostId().toJSON()];
+      embedded.up = [post ? filterByContext(postJson(post, site, () => false), POST_SCHEMA.properties, 'embed') : invalidPostId().toJSON()];
     }
     if (comment.parent && embed('in-reply-to')) {
       const parent = comments.get(comment.parent);

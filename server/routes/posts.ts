@@ -1,6 +1,6 @@
 /** `/wp-json/wp/v2/posts` and `/posts/:id`, as WordPress serves them to anonymous readers. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { commentJson } from '../comments/render.js';
+import { commentEmbedJson } from '../comments/embed.js';
 import type { CommentStore } from '../store/comments.js';
 import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatch } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
@@ -19,10 +19,6 @@ function idParam(request: FastifyRequest): number | undefined {
 
 /** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
 const EMBEDDED_REPLIES = 10;
-/** The comment fields of the `embed` context (WP_REST_Comments_Controller::get_item_schema). */
-const EMBED_COMMENT_FIELDS = new Set([
-  'id', 'parent', 'author', 'author_name', 'author_url', 'date', 'content', 'link', 'type', 'author_avatar_urls', '_links',
-]);
 
 /** An empty list filters nothing: WP_Query ignores an empty `post__in`, `author__in`, … */
 const nonEmpty = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
@@ -69,7 +65,7 @@ export function postRoutes(app: FastifyInstance, posts: PostStore, comments: Com
     // The count is an index-only probe; most posts in a list have no comments, and listing none costs far more.
     const replies = embed('replies') && comments.approvedOn(post.id) > 0
       ? comments.list({ posts: [post.id] }, { limit: EMBEDDED_REPLIES, offset: 0, order: 'desc' }).map((comment) =>
-          Object.fromEntries(Object.entries(commentJson(comment, site)).filter(([key]) => EMBED_COMMENT_FIELDS.has(key))),
+          commentEmbedJson(comment, site),
         )
       : [];
     return postJson(post, site, embed, replies);
