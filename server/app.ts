@@ -6,6 +6,7 @@ import { registerCors } from './http/cors.js';
 import { registerDiscovery } from './http/discovery.js';
 import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
 import { registerRestRoute, rewriteRestRoute } from './http/rest-route.js';
+import { registerRestCache } from './http/rest-cache.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { registerSite } from './http/site.js';
 import { registerStatic } from './http/static.js';
@@ -67,6 +68,8 @@ export async function buildApp(
   registerWpResponses(app);
   registerDiscovery(app);
   await registerCors(app, config.allowedOrigins);
+  // After CORS and the response headers' hooks, which a kept answer still passes through.
+  registerRestCache(app, changeMarker(db));
 
   await registerStatic(app, config.paths);
 

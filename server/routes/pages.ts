@@ -24,8 +24,8 @@ const RELATED_CARDS = 6;
  * replaces and pages on from. Bounded, like each comment's length there, so stored comments cannot inflate it.
  */
 const FALLBACK_COMMENTS = 20;
-/** Comment sections kept rendered (one per post viewed); the oldest goes first. */
-const SECTIONS_KEPT = 100;
+/** Article pages kept rendered (one per site and post viewed); the least recently read goes first. */
+const PAGES_KEPT = 100;
 /** Posts on one archive page: WordPress's default `posts_per_page`. */
 const ARCHIVE_PAGE_SIZE = 10;
 
@@ -40,46 +40,51 @@ export function pageRoutes(
   // Read once: a missing template should stop the server at start, not fail the first visitor.
   const template = readFileSync(join(demoDir, 'index.html'), 'utf8');
 
-  // A post's comment section is rendered again only after something is written to the database (by this
-  // server or any other process): the page is read far more often than it is commented on, and twenty
-  // comments cost more to render than the rest of the page.
-  const sections = new Map<number, { marker: string; html: SafeHtml }>();
   function commentSection(post: Post): SafeHtml {
-    const marker = changes();
-    const kept = sections.get(post.id);
-    if (kept?.marker === marker) return kept.html;
     const approved = comments.previews(post.id, { limit: FALLBACK_COMMENTS, offset: 0 });
     const total = approved.length < FALLBACK_COMMENTS ? approved.length : comments.approvedOn(post.id);
-    const section = { marker, html: renderComments(post, approved, total) };
-    sections.delete(post.id);
-    sections.set(post.id, section);
-    if (sections.size > SECTIONS_KEPT) sections.delete(sections.keys().next().value as number);
-    return section.html;
+    return renderComments(post, approved, total);
   }
 
-  async function render(post: Post | undefined, site: string): Promise<string> {
+  // An article page is rendered again only after something is written to the database (by this server or any
+  // other process): it is read far more often than it is commented on, and nothing else in it changes — no time,
+  // no visitor. Kept per site (links are absolute) and path.
+  const pages = new Map<string, { marker: string; html: string; post: number }>();
+  async function articlePage(key: string, site: string, find: () => Post | undefined): Promise<{ html: string; post: number }> {
+    const marker = changes();
+    const kept = pages.get(key);
+    if (kept?.marker === marker) return kept;
+    const post = find();
     if (!post) throw noRoute();
     const related = posts
       .list({}, { limit: RELATED_CARDS + 1, offset: 0, order: 'desc' })
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
-    return inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
+    const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
+    const page = { marker, html, post: post.id };
+    pages.delete(key);
+    pages.set(key, page);
+    if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value as string);
+    return page;
   }
 
   const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
 
   app.get('/', async (request, reply) => {
+    const site = siteOf(request);
+    const page = await articlePage(`${site} /`, site, () => posts.get(SEED_POST_ID));
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    showsResource(reply, `/wp/v2/posts/${SEED_POST_ID}`);
-    return render(posts.get(SEED_POST_ID), siteOf(request));
+    showsResource(reply, `/wp/v2/posts/${page.post}`);
+    return page.html;
   });
 
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
+    const site = siteOf(request);
+    const page = await articlePage(`${site} /articles/${slug}`, site, () => bySlug(slug));
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    const post = bySlug(slug);
-    if (post) showsResource(reply, `/wp/v2/posts/${post.id}`);
-    return render(post, siteOf(request));
+    showsResource(reply, `/wp/v2/posts/${page.post}`);
+    return page.html;
   });
 
   app.get('/articles/:slug/comments/:id(^\\d+$)', async (request, reply) => {

@@ -1,0 +1,73 @@
+/**
+ * Answers to REST reads, kept while the database stays the same. A read's answer is a function of its URL, the
+ * site's origin (links are absolute) and the stored rows: nothing in it depends on the time, the client or a
+ * session, as the server has none. So a `GET` whose answer was a 200 is answered again from memory, headers and
+ * all, until any row changes — through this server (`total_changes()`) or any other process (`data_version`),
+ * which `changeMarker` checks on every request for about a microsecond. CORS and the security headers are still
+ * added per request by their own hooks; only what the route made is kept.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { REST_PREFIX } from '../wp/routes.js';
+
+/** Answers kept at most, the least recently used forgotten first. */
+const ENTRIES = 256;
+/** Larger answers (a long page of long posts) are made each time rather than held. */
+const MAX_BYTES = 512 * 1024;
+/** The headers a route sets, which the kept answer carries again. */
+const KEPT_HEADERS = ['content-type', 'x-wp-total', 'x-wp-totalpages', 'link', 'allow'] as const;
+
+interface Kept {
+  marker: string;
+  body: string;
+  headers: Array<[string, string]>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The key this read's answer is kept under; `''` when it is not kept. */
+    restCacheKey: string;
+    /** The database's marker when the read began: an answer kept with it is stale as soon as it differs. */
+    restCacheMarker: string;
+  }
+}
+
+export function registerRestCache(app: FastifyInstance, marker: () => string): void {
+  const kept = new Map<string, Kept>();
+  app.decorateRequest('restCacheKey', '');
+  app.decorateRequest('restCacheMarker', '');
+
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || !request.url.startsWith(REST_PREFIX)) {
+      done();
+      return;
+    }
+    const current = marker();
+    const key = `${request.site} ${request.url}`;
+    const hit = kept.get(key);
+    if (hit?.marker === current) {
+      kept.delete(key);
+      kept.set(key, hit);
+      for (const [name, value] of hit.headers) reply.header(name, value);
+      reply.send(hit.body);
+      return;
+    }
+    request.restCacheKey = key;
+    request.restCacheMarker = current;
+    done();
+  });
+
+  app.addHook('onSend', (request, reply: FastifyReply, payload, done) => {
+    const key = request.restCacheKey;
+    if (key !== '' && reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES) {
+      const headers: Array<[string, string]> = [];
+      for (const name of KEPT_HEADERS) {
+        const value = reply.getHeader(name);
+        if (typeof value === 'string') headers.push([name, value]);
+      }
+      kept.delete(key);
+      kept.set(key, { marker: request.restCacheMarker, body: payload, headers });
+      if (kept.size > ENTRIES) kept.delete(kept.keys().next().value as string);
+    }
+    done(null, payload);
+  });
+}
