@@ -15,6 +15,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixed, heading, int, mark, table } from './format.mjs';
 
+/** The read runs: the widgets' list of posts, a search as WordPress clients send it, and the category list. */
+const READS = ['/wp-json/wp/v2/posts?_embed', '/wp-json/wp/v2/posts?search=the', '/wp-json/wp/v2/search?search=the', '/wp-json/wp/v2/categories'];
+
 export const TARGET = { commentsPerSecond: 2000, p99Ms: 50, largeCommentsPageRatio: 0.8 };
 // The article page with this many of WordPress's longest comments stored, every character one that escaping
 // makes four or five times longer (`<>&`): what the page renders must not grow with what readers store.
@@ -156,9 +159,13 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
     const open = posts.filter((post) => post.comment_status === 'open').map((post) => post.id);
     if (open.length === 0) throw new Error('no post with comment_status "open" to comment on');
 
-    // (a) reads
-    await run({ url: `${origin}/wp-json/wp/v2/posts?_embed`, duration: warmup });
-    const reads = await run({ url: `${origin}/wp-json/wp/v2/posts?_embed`, duration });
+    // (a) reads: the list the widgets load, then the lists a WordPress client's search and menus load
+    const read = async (path) => {
+      await run({ url: `${origin}${path}`, duration: warmup });
+      return [`GET ${path}`, await run({ url: `${origin}${path}`, duration })];
+    };
+    const reads = [];
+    for (const path of READS) reads.push(await read(path));
 
     // (a') the article page, without comments and then with the large ones stored beside the server
     const pageRun = async () => {
@@ -259,7 +266,7 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
           { title: 'errors', align: 'right' },
         ],
         [
-          runRow('GET /wp-json/wp/v2/posts?_embed', reads),
+          ...reads.map(([label, result]) => runRow(label, result)),
           runRow('GET / (the article page, no comments)', page.result),
           runRow(`GET / with ${LARGE_COMMENTS} comments of 65,525 × <>& stored`, largePage.result),
           runRow('POST /wp-json/wp/v2/comments', writes),
