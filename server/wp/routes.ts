@@ -485,9 +485,17 @@ export function describedRoute(url: string | undefined): RouteDescription | unde
   return description;
 }
 
+/** Each route's `Allow`, made once: the header goes with every answer. */
+const allowed = new WeakMap<RouteDescription, string>();
+
 /** `rest_send_allow_header`: the methods of the endpoints whose permission check an anonymous reader passes. */
 export function allowedMethods(description: RouteDescription): string {
-  return [...new Set(description.endpoints.filter((endpoint) => endpoint.anonymous).flatMap((endpoint) => endpoint.methods))].join(', ');
+  let allow = allowed.get(description);
+  if (allow === undefined) {
+    allow = [...new Set(description.endpoints.filter((endpoint) => endpoint.anonymous).flatMap((endpoint) => endpoint.methods))].join(', ');
+    allowed.set(description, allow);
+  }
+  return allow;
 }
 
 /** The read endpoint's `context` enum, if the route has one. */
