@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Statement } from 'better-sqlite3';
 import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
+import { jsonList, likeContaining } from './sql.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 
@@ -137,9 +138,6 @@ function orderBy(orderby: CommentOrderby, order: 'asc' | 'desc', hasInclude: boo
   }
 }
 
-/** `text` as a LIKE pattern that finds it anywhere (wpdb::esc_like). */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
-
 /** A comment whose `content` is only its first 300 characters (migration 4's preview) when `truncated`. */
 export interface CommentPreview extends Comment {
   truncated: boolean;
@@ -236,14 +234,15 @@ export function createCommentStore(db: Db) {
     return statement;
   };
 
-  const ids = (list: readonly number[] | undefined) => (list && list.length > 0 ? JSON.stringify(list) : null);
+  // An empty list filters nothing, as WP_Comment_Query ignores an empty `post__in`, `comment__in`, …
+  const ids = (list: readonly number[] | undefined) => (list?.length ? jsonList(list) : null);
   const filterParams = (filter: CommentFilter): FilterParams => ({
     posts: ids(filter.posts),
     parents: ids(filter.parents),
     parentExclude: ids(filter.parentExclude),
     include: ids(filter.include),
     exclude: ids(filter.exclude),
-    search: filter.search ? containing(filter.search) : null,
+    search: filter.search ? likeContaining(filter.search) : null,
     before: filter.before ?? null,
     after: filter.after ?? null,
   });

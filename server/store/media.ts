@@ -4,6 +4,7 @@
  */
 import type { Db } from './database.js';
 import type { Media, PostStore } from './posts.js';
+import { jsonList } from './sql.js';
 
 export interface MediaFilter {
   /** Only attachments of these parents (`0`: no parent). */
@@ -40,7 +41,6 @@ interface Params {
   media_type: string | null;
 }
 
-const json = (list: readonly number[] | undefined) => (list === undefined ? null : JSON.stringify(list));
 
 export type MediaStore = ReturnType<typeof createMediaStore>;
 
@@ -53,10 +53,10 @@ export function createMediaStore(db: Db, posts: PostStore) {
   const parent = db.prepare<[number], number>(`SELECT ${PARENT} FROM media WHERE id = ?`).pluck();
 
   const params = (filter: MediaFilter): Params => ({
-    parents: json(filter.parents),
-    parents_excluded: json(filter.parentsExcluded),
-    include: json(filter.include),
-    exclude: json(filter.exclude),
+    parents: jsonList(filter.parents),
+    parents_excluded: jsonList(filter.parentsExcluded),
+    include: jsonList(filter.include),
+    exclude: jsonList(filter.exclude),
     mime_type: filter.mimeType ?? null,
     media_type: filter.mediaType ?? null,
   });

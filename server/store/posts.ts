@@ -1,7 +1,7 @@
 /** Read access to published posts and what they reference. Prepared statements only. */
 import type Database from 'better-sqlite3';
 import { postWords, type Db } from './database.js';
-import { likeContaining } from './terms.js';
+import { jsonList, likeContaining } from './sql.js';
 
 export interface Author {
   id: number;
@@ -236,25 +236,24 @@ function orderClause(orderby: PostOrderby, order: 'asc' | 'desc', filter: PostFi
 type FilterParams = Record<string, string | number | null>;
 
 function filterParams(filter: PostFilter): FilterParams {
-  const list = (items: readonly unknown[] | undefined) => (items ? JSON.stringify(items) : null);
-  const nonEmpty = (items: readonly unknown[]) => (items.length > 0 ? JSON.stringify(items) : null);
+  const nonEmpty = (items: readonly unknown[]) => (items.length > 0 ? jsonList(items) : null);
   const search = filter.search === undefined ? undefined : searchTerms(filter.search);
   return {
-    slugs: list(filter.slugs),
-    include: list(filter.include),
-    exclude: list(filter.exclude),
-    authors: list(filter.authors),
-    authors_exclude: list(filter.authorsExclude),
+    slugs: jsonList(filter.slugs),
+    include: jsonList(filter.include),
+    exclude: jsonList(filter.exclude),
+    authors: jsonList(filter.authors),
+    authors_exclude: jsonList(filter.authorsExclude),
     before: filter.before ?? null,
     after: filter.after ?? null,
     modified_before: filter.modifiedBefore ?? null,
     modified_after: filter.modifiedAfter ?? null,
-    categories: filter.categories?.operator === 'IN' ? list(filter.categories.terms) : null,
-    categories_all: filter.categories?.operator === 'AND' ? list(filter.categories.terms) : null,
-    categories_exclude: list(filter.categoriesExclude),
-    tags: filter.tags?.operator === 'IN' ? list(filter.tags.terms) : null,
-    tags_all: filter.tags?.operator === 'AND' ? list(filter.tags.terms) : null,
-    tags_exclude: list(filter.tagsExclude),
+    categories: filter.categories?.operator === 'IN' ? jsonList(filter.categories.terms) : null,
+    categories_all: filter.categories?.operator === 'AND' ? jsonList(filter.categories.terms) : null,
+    categories_exclude: jsonList(filter.categoriesExclude),
+    tags: filter.tags?.operator === 'IN' ? jsonList(filter.tags.terms) : null,
+    tags_all: filter.tags?.operator === 'AND' ? jsonList(filter.tags.terms) : null,
+    tags_exclude: jsonList(filter.tagsExclude),
     search_in: search ? nonEmpty(search.include) : null,
     search_out: search ? nonEmpty(search.exclude) : null,
     search_count: search?.count ?? 0,

@@ -4,6 +4,7 @@
  * from this file's fixed clauses and orders, so there are few of them; each is prepared once.
  */
 import type { Db } from './database.js';
+import { jsonList, likeContaining } from './sql.js';
 
 export type Taxonomy = 'category' | 'post_tag';
 
@@ -41,9 +42,6 @@ const TABLES: Record<Taxonomy, { terms: string; links: string; column: string; p
   category: { terms: 'categories', links: 'post_categories', column: 'category', parent: 'coalesce(t.parent, 0)' },
   post_tag: { terms: 'tags', links: 'post_tags', column: 'tag', parent: '0' },
 };
-
-/** `LIKE` patterns match literally what the reader typed: `%`, `_` and the escape itself are escaped (esc_like). */
-export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 type Params = {
   include: string | null;
@@ -117,11 +115,10 @@ export function createTermStore(db: Db) {
   }
 
   function params(query: TermQuery): Params {
-    const list = (items: readonly unknown[] | undefined) => (items ? JSON.stringify(items) : null);
     return {
-      include: list(query.include),
-      exclude: list(query.exclude),
-      slugs: list(query.slugs),
+      include: jsonList(query.include),
+      exclude: jsonList(query.exclude),
+      slugs: jsonList(query.slugs),
       search: query.search ? likeContaining(query.search) : null,
       parent: query.parent ?? null,
       post: query.post ?? null,

@@ -4,6 +4,7 @@
  */
 import type { Db } from './database.js';
 import type { Author } from './posts.js';
+import { jsonList, likeContaining } from './sql.js';
 
 export type UserOrder = 'id' | 'include' | 'name' | 'slug' | 'include_slugs' | 'url';
 
@@ -22,9 +23,6 @@ export interface UserPage {
   order: 'asc' | 'desc';
 }
 
-const json = (list: readonly unknown[] | undefined) => (list === undefined ? null : JSON.stringify(list));
-/** LIKE's wildcards in the reader's term match themselves. */
-const like = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 const WHERE = `EXISTS (SELECT 1 FROM posts WHERE posts.author = authors.id AND posts.status = 'publish')
   AND (:include IS NULL OR id IN (SELECT value FROM json_each(:include)))
@@ -69,10 +67,10 @@ export function createUserStore(db: Db) {
     return statement;
   };
   const params = (filter: UserFilter): Params => ({
-    include: json(filter.include),
-    exclude: json(filter.exclude),
-    slugs: json(filter.slugs),
-    search: filter.search === undefined ? null : like(filter.search),
+    include: jsonList(filter.include),
+    exclude: jsonList(filter.exclude),
+    slugs: jsonList(filter.slugs),
+    search: filter.search === undefined ? null : likeContaining(filter.search),
     term: filter.search ?? null,
   });
 
