@@ -10,10 +10,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { invalidParams, WpError } from '../wp/errors.js';
-import { parseList, type Query } from '../wp/params.js';
+import { parseList, textParam, type Query } from '../wp/params.js';
 import { allowedMethods, contextsOf, describedRoute, REST_PREFIX, type RouteDescription } from '../wp/routes.js';
 import { filterByContext, type Context } from '../wp/schemas.js';
-import { textParam } from '../wp/text-param.js';
 
 type Json = Record<string, unknown>;
 

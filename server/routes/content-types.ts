@@ -5,8 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { invalidPostId, WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
-import { textParam } from '../wp/text-param.js';
+import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 const API = '/wp-json/wp/v2';

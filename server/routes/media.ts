@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { MediaStore } from '../store/media.js';
 import type { Media, PostStore } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { mediaJson } from '../wp/shape.js';
-import { textParam } from '../wp/text-param.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 const MEDIA_TYPES = ['image', 'video', 'text', 'application', 'audio'] as const;

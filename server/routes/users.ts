@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Author, PostStore } from '../store/posts.js';
 import type { UserOrder, UserStore } from '../store/users.js';
 import { WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { authorJson } from '../wp/shape.js';
-import { textParam } from '../wp/text-param.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
 const ORDERS = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'] as const;

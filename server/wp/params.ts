@@ -62,6 +62,9 @@ export interface TermLimit {
   includeChildren: boolean;
 }
 
+/** A free-text parameter read outside a ParamReader (`search`, `mime_type`, `context`): the last of repeated ones. */
+export const textParam = (query: Query, name: string): string | undefined => scalar(query[name]);
+
 /** WordPress's `wp_parse_list`: items separated by commas and/or white space. */
 export function parseList(raw: string): string[] {
   return raw.split(/[\s,]+/).filter(Boolean);
