@@ -18,7 +18,7 @@ import { COMMENT_ORDERBY, type CommentFilter, type CommentStore } from '../store
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
 import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
 const PROTECTED_PARAMS: ReadonlyArray<[string, string | undefined]> = [
@@ -99,9 +99,9 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     return items.map((comment) => embedded(comment, commentJson(comment, site), site, embed));
   });
 
-  app.get('/wp-json/wp/v2/comments/:id(^\\d+$)', async (request) => {
-    const id = Number((request.params as { id: string }).id);
-    const comment = Number.isSafeInteger(id) ? comments.get(id) : undefined;
+  app.get(`/wp-json/wp/v2/comments/${ID}`, async (request) => {
+    const id = idParam(request);
+    const comment = id === undefined ? undefined : comments.get(id);
     if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
     if (comment.status !== 'approved') {
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);

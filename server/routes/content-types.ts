@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { ID, pagingHeaders, siteOf } from './responses.js';
 
 const API = '/wp-json/wp/v2';
 const CURIES = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
@@ -114,7 +114,7 @@ export function contentTypeRoutes(app: FastifyInstance): void {
     return [];
   });
 
-  app.get(`${API}/pages/:id(^\\d+$)`, async () => {
+  app.get(`${API}/pages/${ID}`, async () => {
     throw invalidPostId();
   });
 }

@@ -5,7 +5,7 @@ import type { Media, PostStore } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { mediaJson } from '../wp/shape.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 const MEDIA_TYPES = ['image', 'video', 'text', 'application', 'audio'] as const;
 
@@ -59,9 +59,9 @@ export function mediaRoutes(app: FastifyInstance, posts: PostStore, media: Media
     return items.map((item) => attachmentJson(item, media.parentOf(item.id), site));
   });
 
-  app.get('/wp-json/wp/v2/media/:id(^\\d+$)', async (request) => {
-    const id = Number((request.params as { id: string }).id);
-    const item = Number.isSafeInteger(id) ? posts.media(id) : undefined;
+  app.get(`/wp-json/wp/v2/media/${ID}`, async (request) => {
+    const id = idParam(request);
+    const item = id === undefined ? undefined : posts.media(id);
     if (!item) throw invalidPostId();
     return attachmentJson(item, media.parentOf(item.id), siteOf(request));
   });

@@ -16,7 +16,7 @@ import type { CommentStore } from '../store/comments.js';
 import type { Post, PostFilter, PostStore } from '../store/posts.js';
 import type { TermStore } from '../store/terms.js';
 import { noRoute } from '../wp/errors.js';
-import { siteOf } from './responses.js';
+import { ID, idParam, siteOf } from './responses.js';
 
 const RELATED_CARDS = 6;
 /**
@@ -87,10 +87,11 @@ export function pageRoutes(
     return page.html;
   });
 
-  app.get('/articles/:slug/comments/:id(^\\d+$)', async (request, reply) => {
-    const { slug, id } = request.params as { slug: string; id: string };
+  app.get(`/articles/:slug/comments/${ID}`, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
     const post = bySlug(slug);
-    const comment = Number.isSafeInteger(Number(id)) ? comments.get(Number(id)) : undefined;
+    const id = idParam(request);
+    const comment = id === undefined ? undefined : comments.get(id);
     if (!post || !comment || comment.post !== post.id || comment.status !== 'approved') throw noRoute();
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
     return renderCommentPage(post, comment);

@@ -1,21 +1,12 @@
 /** `/wp-json/wp/v2/posts` and `/posts/:id`, as WordPress serves them to anonymous readers. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { commentEmbedJson } from '../comments/embed.js';
 import type { CommentStore } from '../store/comments.js';
 import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatch } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { embedRels, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
-import { pagingHeaders, siteOf } from './responses.js';
-
-/** WordPress routes ids as `(?P<id>[\d]+)`: anything else is not a route at all (`rest_no_route`). */
-const ID = ':id(^\\d+$)';
-
-/** An id too large to be a row id is simply unknown. */
-function idParam(request: FastifyRequest): number | undefined {
-  const id = Number((request.params as { id: string }).id);
-  return Number.isSafeInteger(id) ? id : undefined;
-}
+import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 /** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
 const EMBEDDED_REPLIES = 10;

@@ -1,6 +1,15 @@
 /** Response details every WordPress-style route shares. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+/** WordPress routes ids as `(?P<id>[\d]+)`: anything else is not a route at all (`rest_no_route`). */
+export const ID = ':id(^\\d+$)';
+
+/** The `:id` of a route made with `ID`; an id too large to be a row id is simply unknown (`undefined`). */
+export function idParam(request: FastifyRequest): number | undefined {
+  const id = Number((request.params as { id: string }).id);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
 /** The origin links are built on (WordPress links are absolute): `PUBLIC_URL`, else the request's checked own (`http/site.ts`). */
 export function siteOf(request: FastifyRequest): string {
   return request.site;

@@ -5,7 +5,7 @@ import { TERM_ORDERBY, type Taxonomy, type TermStore } from '../store/terms.js';
 import { WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, type Query } from '../wp/params.js';
 import { termJson } from '../wp/shape.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 const TAXONOMIES: ReadonlyArray<{ taxonomy: Taxonomy; base: string; hierarchical: boolean }> = [
   { taxonomy: 'category', base: 'categories', hierarchical: true },
@@ -64,9 +64,9 @@ export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostSt
       return terms.list(taxonomy, query, { limit: perPage, offset: skip }).map((term) => termJson(term, site));
     });
 
-    app.get(`/wp-json/wp/v2/${base}/:id(^\\d+$)`, async (request: FastifyRequest) => {
-      const id = Number((request.params as { id: string }).id);
-      const term = Number.isSafeInteger(id) ? terms.get(taxonomy, id) : undefined;
+    app.get(`/wp-json/wp/v2/${base}/${ID}`, async (request: FastifyRequest) => {
+      const id = idParam(request);
+      const term = id === undefined ? undefined : terms.get(taxonomy, id);
       if (!term) throw termInvalid();
       return termJson(term, siteOf(request));
     });

@@ -5,7 +5,7 @@ import type { UserOrder, UserStore } from '../store/users.js';
 import { WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { authorJson } from '../wp/shape.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 const ORDERS = ['id', 'include', 'name', 'registered_date', 'slug', 'include_slugs', 'email', 'url'] as const;
 
@@ -61,12 +61,12 @@ export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserSt
     throw new WpError('rest_not_logged_in', 'You are not currently logged in.', 401);
   });
 
-  app.get('/wp-json/wp/v2/users/:id(^\\d+$)', async (request) => {
-    const id = Number((request.params as { id: string }).id);
-    const author = Number.isSafeInteger(id) ? posts.author(id) : undefined;
+  app.get(`/wp-json/wp/v2/users/${ID}`, async (request) => {
+    const id = idParam(request);
+    const author = id === undefined ? undefined : posts.author(id);
     if (!author) throw new WpError('rest_user_invalid_id', 'Invalid user ID.', 404);
     // `get_item_permissions_check`: a reader sees only users with published posts.
-    if (users.count({ include: [id] }) === 0) {
+    if (users.count({ include: [author.id] }) === 0) {
       throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to list users.', 401);
     }
     return userJson(author, siteOf(request));
