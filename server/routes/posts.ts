@@ -4,15 +4,12 @@ import { commentEmbedJson } from '../comments/embed.js';
 import type { CommentStore } from '../store/comments.js';
 import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatch } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
-import { embedRels, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
+import { embedRels, nonEmpty, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 /** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
 const EMBEDDED_REPLIES = 10;
-
-/** An empty list filters nothing: WP_Query ignores an empty `post__in`, `author__in`, … */
-const nonEmpty = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
 
 /**
  * WP_REST_Posts_Controller::get_collection_params, read as get_items maps them onto WP_Query. `context` and

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { escapeText } from '../html.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { nonEmpty, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { postLink } from '../wp/shape.js';
 import { pagingHeaders, siteOf } from './responses.js';
 
@@ -31,8 +31,8 @@ export function searchRoutes(app: FastifyInstance, posts: PostStore): void {
     const searchesPosts = subtypes.includes('any') || subtypes.includes('post');
     const filter = {
       search,
-      include: searchesPosts ? (include?.length ? include : undefined) : [0],
-      exclude: exclude?.length ? exclude : undefined,
+      include: searchesPosts ? nonEmpty(include) : [0],
+      exclude: nonEmpty(exclude),
     };
     const total = posts.count(filter);
     const totalPages = Math.ceil(total / perPage);

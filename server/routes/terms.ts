@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PostStore } from '../store/posts.js';
 import { TERM_ORDERBY, type Taxonomy, type TermStore } from '../store/terms.js';
 import { WpError } from '../wp/errors.js';
-import { ParamReader, readPaging, type Query } from '../wp/params.js';
+import { nonEmpty, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { termJson } from '../wp/shape.js';
 import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
@@ -11,9 +11,6 @@ const TAXONOMIES: ReadonlyArray<{ taxonomy: Taxonomy; base: string; hierarchical
   { taxonomy: 'category', base: 'categories', hierarchical: true },
   { taxonomy: 'post_tag', base: 'tags', hierarchical: false },
 ];
-
-/** An empty list filters nothing, as get_terms() skips an empty `include`, `exclude` or `slug`. */
-const nonEmpty = <T>(items: T[] | undefined) => (items?.length ? items : undefined);
 
 const termInvalid = () => new WpError('rest_term_invalid', 'Term does not exist.', 404);
 

@@ -62,6 +62,9 @@ export interface TermLimit {
   includeChildren: boolean;
 }
 
+/** An empty list filters nothing, as WP_Query and get_terms() ignore an empty `post__in`, `include`, `slug`, … */
+export const nonEmpty = <T>(items: T[] | undefined): T[] | undefined => (items?.length ? items : undefined);
+
 /** A free-text parameter read outside a ParamReader (`search`, `mime_type`, `context`): the last of repeated ones. */
 export const textParam = (query: Query, name: string): string | undefined => scalar(query[name]);
 
