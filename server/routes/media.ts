@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { MediaStore } from '../store/media.js';
 import type { Media, PostStore } from '../store/posts.js';
-import { invalidPostId, WpError } from '../wp/errors.js';
+import { invalidPostId } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
 import { mediaJson } from '../wp/shape.js';
-import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagesOf, pagingHeaders, siteOf } from './responses.js';
 
 const MEDIA_TYPES = ['image', 'video', 'text', 'application', 'audio'] as const;
 
@@ -49,10 +49,7 @@ export function mediaRoutes(app: FastifyInstance, posts: PostStore, media: Media
     params.done();
 
     const total = media.count(filter);
-    const totalPages = Math.ceil(total / perPage);
-    if (page > totalPages && total > 0) {
-      throw new WpError('rest_post_invalid_page_number', 'The page number requested is larger than the number of pages available.', 400);
-    }
+    const totalPages = pagesOf(total, perPage, page, 'post');
     const site = siteOf(request);
     const items = media.list(filter, { limit: perPage, offset: offset || (page - 1) * perPage, order });
     pagingHeaders(reply, request, { total, totalPages, page });

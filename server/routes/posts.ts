@@ -6,7 +6,7 @@ import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatc
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { embedRels, nonEmpty, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
-import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
+import { ID, idParam, pagesOf, pagingHeaders, siteOf } from './responses.js';
 
 /** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
 const EMBEDDED_REPLIES = 10;
@@ -76,14 +76,7 @@ export function postRoutes(app: FastifyInstance, posts: PostStore, comments: Com
     }
 
     const total = posts.count(filter);
-    const totalPages = Math.ceil(total / perPage);
-    if (page > totalPages && total > 0) {
-      throw new WpError(
-        'rest_post_invalid_page_number',
-        'The page number requested is larger than the number of pages available.',
-        400,
-      );
-    }
+    const totalPages = pagesOf(total, perPage, page, 'post');
     const site = siteOf(request);
     const embed = embedRels(query);
     // WP_Query: an `offset` replaces the page's own (the page still names the headers' neighbours).

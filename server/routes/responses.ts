@@ -1,5 +1,6 @@
 /** Response details every WordPress-style route shares. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { WpError } from '../wp/errors.js';
 
 /** WordPress routes ids as `(?P<id>[\d]+)`: anything else is not a route at all (`rest_no_route`). */
 export const ID = ':id(^\\d+$)';
@@ -13,6 +14,18 @@ export function idParam(request: FastifyRequest): number | undefined {
 /** The origin links are built on (WordPress links are absolute): `PUBLIC_URL`, else the request's checked own (`http/site.ts`). */
 export function siteOf(request: FastifyRequest): string {
   return request.site;
+}
+
+/**
+ * How many pages `total` items make; a page past the last of a collection that has items is WordPress's
+ * `400 rest_<kind>_invalid_page_number` (posts and attachments say `post`, the search handler `search`).
+ */
+export function pagesOf(total: number, perPage: number, page: number, kind: 'post' | 'search'): number {
+  const pages = Math.ceil(total / perPage);
+  if (page > pages && total > 0) {
+    throw new WpError(`rest_${kind}_invalid_page_number`, 'The page number requested is larger than the number of pages available.', 400);
+  }
+  return pages;
 }
 
 /** `X-WP-Total`, `X-WP-TotalPages` and RFC 8288 `Link` headers for the neighbouring pages, as WordPress sends them. */

@@ -2,10 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { escapeText } from '../html.js';
 import type { PostStore } from '../store/posts.js';
-import { WpError } from '../wp/errors.js';
 import { nonEmpty, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { postLink } from '../wp/shape.js';
-import { pagingHeaders, siteOf } from './responses.js';
+import { pagesOf, pagingHeaders, siteOf } from './responses.js';
 
 const API = '/wp-json/wp/v2';
 /** The subtypes the post handler offers (post types that are searchable), and `any`. This site stores no pages. */
@@ -35,10 +34,7 @@ export function searchRoutes(app: FastifyInstance, posts: PostStore): void {
       exclude: nonEmpty(exclude),
     };
     const total = posts.count(filter);
-    const totalPages = Math.ceil(total / perPage);
-    if (page > totalPages && total > 0) {
-      throw new WpError('rest_search_invalid_page_number', 'The page number requested is larger than the number of pages available.', 400);
-    }
+    const totalPages = pagesOf(total, perPage, page, 'search');
     pagingHeaders(reply, request, { total, totalPages, page });
     const site = siteOf(request);
     // WP_Query with `s` and no `orderby`: by relevance, then newest first.
