@@ -1,10 +1,8 @@
 /** Comments as WordPress's REST API returns them (`view` context). */
 import { avatarFile } from '../seed/extras.js';
 import type { Comment } from '../store/comments.js';
-import { mediaUrl, postLink, type Json } from '../wp/shape.js';
+import { API, mediaUrl, postLink, type Json } from '../wp/shape.js';
 import { commentHtml } from './comment-html.js';
-
-const API = '/wp-json/wp/v2';
 
 /** The rendering stored with the comment, or, for a row another tool wrote or edited, one made now. */
 export const renderedContent = (comment: Comment): string => comment.contentHtml ?? commentHtml(comment.content);

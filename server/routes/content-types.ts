@@ -6,10 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
+import { API, CURIES } from '../wp/shape.js';
 import { ID, pagingHeaders, siteOf } from './responses.js';
-
-const API = '/wp-json/wp/v2';
-const CURIES = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
 
 interface TypeRecord {
   name: string;

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { escapeText } from '../html.js';
 import type { PostStore } from '../store/posts.js';
 import { nonEmpty, ParamReader, readPaging, type Query } from '../wp/params.js';
-import { postLink } from '../wp/shape.js';
+import { API, postLink } from '../wp/shape.js';
 import { pagesOf, pagingHeaders, siteOf } from './responses.js';
 
-const API = '/wp-json/wp/v2';
 /** The subtypes the post handler offers (post types that are searchable), and `any`. This site stores no pages. */
 const SUBTYPES = ['post', 'page', 'any'];
 

@@ -41,7 +41,6 @@ interface Params {
   media_type: string | null;
 }
 
-
 export type MediaStore = ReturnType<typeof createMediaStore>;
 
 export function createMediaStore(db: Db, posts: PostStore) {

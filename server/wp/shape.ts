@@ -7,7 +7,10 @@ import type { Author, Media, Post, TermRef } from '../store/posts.js';
 import type { Taxonomy, Term } from '../store/terms.js';
 import { avatarFile } from '../seed/extras.js';
 
-const API = '/wp-json/wp/v2';
+/** The wp/v2 namespace's root, which every `_links` href is built on. */
+export const API = '/wp-json/wp/v2';
+/** The `wp:` link relations' CURIE, as every WordPress response with such links carries it. */
+export const CURIES = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
 
 export type Json = Record<string, unknown>;
 
@@ -80,7 +83,7 @@ function termLinks(term: TermRef, taxonomy: Taxonomy, site: string): Json {
     collection: [{ href: base }],
     about: [{ href: `${site}${API}/taxonomies/${taxonomy}` }],
     'wp:post_type': [{ href: `${site}${API}/posts?${TAXONOMY_BASE[taxonomy]}=${term.id}` }],
-    curies: [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }],
+    curies: CURIES,
   };
 }
 
@@ -125,7 +128,7 @@ function linksOf(post: Post, site: string): Json {
     { taxonomy: 'category', embeddable: true, href: `${site}${API}/categories?post=${post.id}` },
     { taxonomy: 'post_tag', embeddable: true, href: `${site}${API}/tags?post=${post.id}` },
   ];
-  links.curies = [{ name: 'wp', href: 'https://api.w.org/{rel}', templated: true }];
+  links.curies = CURIES;
   return links;
 }
 
