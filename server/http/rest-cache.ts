@@ -7,6 +7,7 @@
  * added per request by their own hooks; only what the route made is kept.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { keptWhileUnchanged } from '../store/kept.js';
 import { REST_PREFIX } from '../wp/routes.js';
 
 /** Answers kept at most, the least recently used forgotten first. */
@@ -17,7 +18,6 @@ const MAX_BYTES = 512 * 1024;
 const KEPT_HEADERS = ['content-type', 'x-wp-total', 'x-wp-totalpages', 'link', 'allow'] as const;
 
 interface Kept {
-  marker: string;
   body: string;
   headers: Array<[string, string]>;
 }
@@ -32,7 +32,7 @@ declare module 'fastify' {
 }
 
 export function registerRestCache(app: FastifyInstance, marker: () => string): void {
-  const kept = new Map<string, Kept>();
+  const kept = keptWhileUnchanged<Kept>(marker, ENTRIES);
   app.decorateRequest('restCacheKey', '');
   app.decorateRequest('restCacheMarker', '');
 
@@ -41,12 +41,9 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
       done();
       return;
     }
-    const current = marker();
     const key = `${request.site} ${request.url}`;
-    const hit = kept.get(key);
-    if (hit?.marker === current) {
-      kept.delete(key);
-      kept.set(key, hit);
+    const { marker: current, value: hit } = kept.look(key);
+    if (hit) {
       for (const [name, value] of hit.headers) reply.header(name, value);
       reply.send(hit.body);
       return;
@@ -64,9 +61,7 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
         const value = reply.getHeader(name);
         if (typeof value === 'string') headers.push([name, value]);
       }
-      kept.delete(key);
-      kept.set(key, { marker: request.restCacheMarker, body: payload, headers });
-      if (kept.size > ENTRIES) kept.delete(kept.keys().next().value as string);
+      kept.keep(key, request.restCacheMarker, { body: payload, headers });
     }
     done(null, payload);
   });

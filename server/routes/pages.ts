@@ -17,6 +17,7 @@ import type { Post, PostFilter, PostStore } from '../store/posts.js';
 import type { TermStore } from '../store/terms.js';
 import { noRoute } from '../wp/errors.js';
 import { ID, idParam, siteOf } from './responses.js';
+import { keptWhileUnchanged } from '../store/kept.js';
 
 const RELATED_CARDS = 6;
 /**
@@ -49,11 +50,10 @@ export function pageRoutes(
   // An article page is rendered again only after something is written to the database (by this server or any
   // other process): it is read far more often than it is commented on, and nothing else in it changes — no time,
   // no visitor. Kept per site (links are absolute) and path.
-  const pages = new Map<string, { marker: string; html: string; post: number }>();
+  const pages = keptWhileUnchanged<{ html: string; post: number }>(changes, PAGES_KEPT);
   async function articlePage(key: string, site: string, find: () => Post | undefined): Promise<{ html: string; post: number }> {
-    const marker = changes();
-    const kept = pages.get(key);
-    if (kept?.marker === marker) return kept;
+    const { marker, value: kept } = pages.look(key);
+    if (kept) return kept;
     const post = find();
     if (!post) throw noRoute();
     const related = posts
@@ -61,10 +61,8 @@ export function pageRoutes(
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
     const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
-    const page = { marker, html, post: post.id };
-    pages.delete(key);
-    pages.set(key, page);
-    if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value as string);
+    const page = { html, post: post.id };
+    pages.keep(key, marker, page);
     return page;
   }
 
