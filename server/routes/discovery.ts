@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { noRoute } from '../wp/errors.js';
-import { describedRoute, fastifyPath, REST_PREFIX, routeData, ROUTES, type RouteDescription } from '../wp/routes.js';
+import { apiRoot } from '../http/wp-response.js';
+import { describedRoute, fastifyPath, routeData, ROUTES, type RouteDescription } from '../wp/routes.js';
 import { siteOf } from './responses.js';
 
 /** The demo site's name, as its pages' titles carry it. */
@@ -59,7 +60,7 @@ export function discoveryRoutes(app: FastifyInstance): void {
         ROUTES.filter((description) => description.namespace === 'wp/v2'),
         site,
       ),
-      _links: { up: [{ href: `${site}${REST_PREFIX}/` }] },
+      _links: { up: [{ href: apiRoot(site) }] },
     };
   });
 
