@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { invalidPostId, WpError } from '../wp/errors.js';
 import { ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
-import { API, CURIES } from '../wp/shape.js';
+import { API, CURIES, TAXONOMY_BASE } from '../wp/shape.js';
 import { ID, pagingHeaders, siteOf } from './responses.js';
 
 interface TypeRecord {
@@ -31,8 +31,8 @@ interface TaxonomyRecord {
 }
 
 const TAXONOMIES: Readonly<Record<string, TaxonomyRecord>> = {
-  category: { name: 'Categories', types: ['post'], hierarchical: true, rest_base: 'categories' },
-  post_tag: { name: 'Tags', types: ['post'], hierarchical: false, rest_base: 'tags' },
+  category: { name: 'Categories', types: ['post'], hierarchical: true, rest_base: TAXONOMY_BASE.category },
+  post_tag: { name: 'Tags', types: ['post'], hierarchical: false, rest_base: TAXONOMY_BASE.post_tag },
 };
 
 /** `WP_REST_Post_Types_Controller::prepare_item_for_response`, view context. */

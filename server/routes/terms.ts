@@ -4,18 +4,19 @@ import type { PostStore } from '../store/posts.js';
 import { TERM_ORDERBY, type Taxonomy, type TermStore } from '../store/terms.js';
 import { WpError } from '../wp/errors.js';
 import { nonEmpty, ParamReader, readPaging, type Query } from '../wp/params.js';
-import { termJson } from '../wp/shape.js';
+import { TAXONOMY_BASE, termJson } from '../wp/shape.js';
 import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
-const TAXONOMIES: ReadonlyArray<{ taxonomy: Taxonomy; base: string; hierarchical: boolean }> = [
-  { taxonomy: 'category', base: 'categories', hierarchical: true },
-  { taxonomy: 'post_tag', base: 'tags', hierarchical: false },
+const TAXONOMIES: ReadonlyArray<{ taxonomy: Taxonomy; hierarchical: boolean }> = [
+  { taxonomy: 'category', hierarchical: true },
+  { taxonomy: 'post_tag', hierarchical: false },
 ];
 
 const termInvalid = () => new WpError('rest_term_invalid', 'Term does not exist.', 404);
 
 export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostStore): void {
-  for (const { taxonomy, base, hierarchical } of TAXONOMIES) {
+  for (const { taxonomy, hierarchical } of TAXONOMIES) {
+    const base = TAXONOMY_BASE[taxonomy];
     app.get(`/wp-json/wp/v2/${base}`, async (request, reply) => {
       const params = new ParamReader(request.query as Query);
       const { page, perPage, order } = readPaging(params, 'asc');

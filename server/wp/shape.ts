@@ -68,7 +68,8 @@ export function mediaJson(media: Media, site: string): Json {
   };
 }
 
-const TAXONOMY_BASE = { category: 'categories', post_tag: 'tags' } as const;
+/** Each taxonomy's REST base (`rest_base`): `/wp/v2/categories`, `/wp/v2/tags`. */
+export const TAXONOMY_BASE = { category: 'categories', post_tag: 'tags' } as const;
 const ARCHIVE_BASE = { category: 'category', post_tag: 'tag' } as const;
 
 /** A term's archive page, as get_term_link() gives it. */
