@@ -10,13 +10,11 @@ import { invalidPostId, WpError } from '../wp/errors.js';
 import { COMMENT_SCHEMA, filterByContext, POST_SCHEMA } from '../wp/schemas.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { commentJson } from './render.js';
+import { DEFAULT_PER_PAGE } from '../wp/params.js';
 
 /** A comment as another response embeds it: in the `embed` context of its schema. */
 export const commentEmbedJson = (comment: Comment, site: string): Json =>
   filterByContext(commentJson(comment, site), COMMENT_SCHEMA.properties, 'embed');
-
-/** GET /wp/v2/comments's default page size, which an embedded `children` collection is read with. */
-const CHILDREN_PER_PAGE = 10;
 
 export function commentEmbedder(posts: PostStore, comments: CommentStore) {
   const unreadable = () => new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401).toJSON();
@@ -32,7 +30,7 @@ export function commentEmbedder(posts: PostStore, comments: CommentStore) {
       embedded['in-reply-to'] = [parent?.status === 'approved' ? commentEmbedJson(parent, site) : unreadable()];
     }
     if (comment.hasChildren && embed('children')) {
-      const replies = comments.list({ parents: [comment.id] }, { limit: CHILDREN_PER_PAGE, offset: 0, order: 'desc' });
+      const replies = comments.list({ parents: [comment.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' });
       embedded.children = [replies.map((reply) => commentEmbedJson(reply, site))];
     }
     return Object.keys(embedded).length > 0 ? { ...json, _embedded: embedded } : json;

@@ -4,12 +4,9 @@ import { commentEmbedJson } from '../comments/embed.js';
 import type { CommentStore } from '../store/comments.js';
 import { POST_ORDERBY, type Post, type PostFilter, type PostStore, type TermMatch } from '../store/posts.js';
 import { invalidPostId, WpError } from '../wp/errors.js';
-import { embedRels, nonEmpty, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
+import { DEFAULT_PER_PAGE, embedRels, nonEmpty, ParamReader, readPaging, type Query, type TermLimit } from '../wp/params.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { ID, idParam, pagesOf, pagingHeaders, siteOf } from './responses.js';
-
-/** Replies embedded in a post: the `replies` link's collection as WordPress fetches it (per_page 10, newest first). */
-const EMBEDDED_REPLIES = 10;
 
 /**
  * WP_REST_Posts_Controller::get_collection_params, read as get_items maps them onto WP_Query. `context` and
@@ -50,9 +47,10 @@ function readFilter(params: ParamReader, posts: PostStore): PostFilter {
 export function postRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore): void {
   /** `_embed` of one post: `replies` only when the post has approved comments (embed_links drops empty ones). */
   function json(post: Post, site: string, embed: EmbedFilter): Json {
-    // The count is an index-only probe; most posts in a list have no comments, and listing none costs far more.
+    // The `replies` link's first page, as WordPress fetches it (per_page's default, newest first). The count is an
+    // index-only probe; most posts in a list have no comments, and listing none costs far more.
     const replies = embed('replies') && comments.approvedOn(post.id) > 0
-      ? comments.list({ posts: [post.id] }, { limit: EMBEDDED_REPLIES, offset: 0, order: 'desc' }).map((comment) =>
+      ? comments.list({ posts: [post.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' }).map((comment) =>
           commentEmbedJson(comment, site),
         )
       : [];

@@ -238,11 +238,14 @@ export interface Paging {
   order: 'asc' | 'desc';
 }
 
+/** `per_page` when none is given; also the size of a collection another answer embeds (its first page). */
+export const DEFAULT_PER_PAGE = 10;
+
 /** The paging parameters every WordPress collection takes. */
 export function readPaging(params: ParamReader, defaultOrder: 'asc' | 'desc'): Paging {
   return {
     page: params.integer('page', { fallback: 1, min: 1 }),
-    perPage: params.integer('per_page', { fallback: 10, min: 1, max: 100 }),
+    perPage: params.integer('per_page', { fallback: DEFAULT_PER_PAGE, min: 1, max: 100 }),
     order: params.oneOf('order', ['asc', 'desc'] as const, defaultOrder),
   };
 }
