@@ -6,7 +6,7 @@
  */
 import type { Comment, CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
-import { invalidPostId, WpError } from '../wp/errors.js';
+import { cannotReadComment, invalidPostId } from '../wp/errors.js';
 import { COMMENT_SCHEMA, filterByContext, POST_SCHEMA } from '../wp/schemas.js';
 import { postJson, type EmbedFilter, type Json } from '../wp/shape.js';
 import { commentJson } from './render.js';
@@ -17,8 +17,6 @@ export const commentEmbedJson = (comment: Comment, site: string): Json =>
   filterByContext(commentJson(comment, site), COMMENT_SCHEMA.properties, 'embed');
 
 export function commentEmbedder(posts: PostStore, comments: CommentStore) {
-  const unreadable = () => new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401).toJSON();
-
   return (comment: Comment, json: Json, site: string, embed: EmbedFilter): Json => {
     const embedded: Json = {};
     if (embed('up')) {
@@ -27,7 +25,7 @@ export function commentEmbedder(posts: PostStore, comments: CommentStore) {
     }
     if (comment.parent && embed('in-reply-to')) {
       const parent = comments.get(comment.parent);
-      embedded['in-reply-to'] = [parent?.status === 'approved' ? commentEmbedJson(parent, site) : unreadable()];
+      embedded['in-reply-to'] = [parent?.status === 'approved' ? commentEmbedJson(parent, site) : cannotReadComment().toJSON()];
     }
     if (comment.hasChildren && embed('children')) {
       const replies = comments.list({ parents: [comment.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' });

@@ -16,7 +16,7 @@ import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
 import { COMMENT_ORDERBY, type CommentFilter, type CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
-import { WpError } from '../wp/errors.js';
+import { cannotReadComment, WpError } from '../wp/errors.js';
 import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
 import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
@@ -103,9 +103,7 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
     const id = idParam(request);
     const comment = id === undefined ? undefined : comments.get(id);
     if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
-    if (comment.status !== 'approved') {
-      throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);
-    }
+    if (comment.status !== 'approved') throw cannotReadComment();
     const site = siteOf(request);
     return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
   });

@@ -23,6 +23,9 @@ export const noRoute = () => new WpError('rest_no_route', 'No route was found ma
 
 export const invalidPostId = () => new WpError('rest_post_invalid_id', 'Invalid post ID.', 404);
 
+/** A comment a reader may not see (held or spam), asked for or embedded. */
+export const cannotReadComment = () => new WpError('rest_cannot_read', 'Sorry, you are not allowed to read this comment.', 401);
+
 export const invalidJson = () => new WpError('rest_invalid_json', 'Invalid JSON body passed.', 400);
 
 const KIB = 1024;
