@@ -1,8 +1,7 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Statement } from 'better-sqlite3';
 import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
-import { jsonList, likeContaining } from './sql.js';
+import { jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 
@@ -227,12 +226,9 @@ export function createCommentStore(db: Db) {
   const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
 
   // ORDER BY cannot be a parameter: one statement per ordering, prepared when first asked for.
-  const lists = new Map<string, Statement<ListParams, CommentRow>>();
-  const listStatement = (sql: string) => {
-    let statement = lists.get(sql);
-    if (!statement) lists.set(sql, (statement = db.prepare<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY ${sql} LIMIT :limit OFFSET :offset`)));
-    return statement;
-  };
+  const prepared = preparedOnUse(db);
+  const listStatement = (order: string) =>
+    prepared<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
 
   // An empty list filters nothing, as WP_Comment_Query ignores an empty `post__in`, `comment__in`, …
   const ids = (list: readonly number[] | undefined) => (list?.length ? jsonList(list) : null);

@@ -1,7 +1,7 @@
 /** Read access to published posts and what they reference. Prepared statements only. */
 import type Database from 'better-sqlite3';
 import { postWords, type Db } from './database.js';
-import { jsonList, likeContaining } from './sql.js';
+import { jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export interface Author {
   id: number;
@@ -292,16 +292,8 @@ interface MediaRow {
 export type PostStore = ReturnType<typeof createPostStore>;
 
 export function createPostStore(db: Db) {
-  // One statement per WHERE (the filters in use) and ORDER BY (which cannot be a parameter), made when first met.
-  const kept = new Map<string, Database.Statement>();
-  function statement(sql: string): Database.Statement {
-    let found = kept.get(sql);
-    if (found) kept.delete(sql);
-    else found = db.prepare(sql);
-    kept.set(sql, found);
-    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
-    return found;
-  }
+  // One statement per WHERE (the filters in use) and ORDER BY.
+  const statement = preparedOnUse(db, STATEMENTS_KEPT);
   const statements = {
     byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
     status: db.prepare<[number], string>('SELECT status FROM posts WHERE id = ?').pluck(),

@@ -4,7 +4,7 @@
  * from this file's fixed clauses and orders, so there are few of them; each is prepared once.
  */
 import type { Db } from './database.js';
-import { jsonList, likeContaining } from './sql.js';
+import { jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export type Taxonomy = 'category' | 'post_tag';
 
@@ -57,12 +57,7 @@ type Params = {
 export type TermStore = ReturnType<typeof createTermStore>;
 
 export function createTermStore(db: Db) {
-  const cache = new Map<string, ReturnType<Db['prepare']>>();
-  const prepared = (sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
+  const prepared = preparedOnUse(db);
 
   /** The terms the query asks for; only the clauses of the filters in use, as in the posts store. */
   function select(taxonomy: Taxonomy, params: Params): string {

@@ -4,7 +4,7 @@
  */
 import type { Db } from './database.js';
 import type { Author } from './posts.js';
-import { jsonList, likeContaining } from './sql.js';
+import { jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export type UserOrder = 'id' | 'include' | 'name' | 'slug' | 'include_slugs' | 'url';
 
@@ -52,19 +52,13 @@ export type UserStore = ReturnType<typeof createUserStore>;
 
 export function createUserStore(db: Db) {
   const count = db.prepare<Params, number>(`SELECT count(*) FROM authors WHERE ${WHERE}`).pluck();
-  const lists = new Map<string, ReturnType<typeof db.prepare<Params & { limit: number; offset: number }, Author>>>();
+  const prepared = preparedOnUse(db);
   const listFor = (orderby: UserOrder, order: 'asc' | 'desc') => {
-    const key = `${orderby} ${order}`;
-    let statement = lists.get(key);
-    if (!statement) {
-      const direction = order === 'asc' ? 'ASC' : 'DESC';
-      statement = db.prepare(
-        `SELECT id, slug, name, description, url FROM authors WHERE ${WHERE}
-         ORDER BY ${ORDER[orderby]} ${direction}, id ${direction} LIMIT :limit OFFSET :offset`,
-      );
-      lists.set(key, statement);
-    }
-    return statement;
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    return prepared<Params & { limit: number; offset: number }, Author>(
+      `SELECT id, slug, name, description, url FROM authors WHERE ${WHERE}
+       ORDER BY ${ORDER[orderby]} ${direction}, id ${direction} LIMIT :limit OFFSET :offset`,
+    );
   };
   const params = (filter: UserFilter): Params => ({
     include: jsonList(filter.include),
