@@ -15,6 +15,7 @@ import { commentRoutes } from './routes/comments.js';
 import { contentTypeRoutes } from './routes/content-types.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { mediaRoutes } from './routes/media.js';
+import { oembedRoutes } from './routes/oembed.js';
 import { pageRoutes } from './routes/pages.js';
 import { postRoutes } from './routes/posts.js';
 import { searchRoutes } from './routes/search.js';
@@ -86,6 +87,7 @@ export async function buildApp(
   contentTypeRoutes(app);
   commentRoutes(app, posts, comments, config);
   pageRoutes(app, posts, comments, terms, config.paths.demo, changeMarker(db));
+  oembedRoutes(app, posts);
 
   return app;
 }

@@ -189,8 +189,8 @@ export function renderComments(post: Post, items: readonly CommentPreview[], tot
         </nw-comment-form>`;
 }
 
-/** A card for another post, every attribute filled so it renders without fetching. */
-function card(post: Post, site: string): SafeHtml {
+/** A card for a post, every attribute filled so it renders without fetching; its link is the fallback. */
+export function card(post: Post, site: string): SafeHtml {
   const href = postLink(site, post.slug);
   const image = post.media;
   return html`<nw-article-card lang="${post.lang}" dir="${directionOf(post.lang)}"

@@ -9,8 +9,8 @@ import { apiRoot } from '../http/wp-response.js';
 import { describedRoute, fastifyPath, routeData, ROUTES, type RouteDescription } from '../wp/routes.js';
 import { siteOf } from './responses.js';
 
-/** The demo site's name, as its pages' titles carry it. */
-const SITE_NAME = 'الخبر اليوم';
+/** The demo site's name, as its pages' titles carry it (`get_bloginfo( 'name' )`). */
+export const SITE_NAME = 'الخبر اليوم';
 
 /**
  * Registers the index routes and `OPTIONS`, and starts noting which described routes get a `GET` handler: call it
@@ -26,6 +26,8 @@ export function discoveryRoutes(app: FastifyInstance): void {
 
   const routesData = (descriptions: readonly RouteDescription[], site: string) =>
     Object.fromEntries(descriptions.filter((description) => served.has(description)).map((description) => [description.route, routeData(description, site, false)]));
+  /** The namespaces of served routes, in the order they were registered (`WP_REST_Server::get_namespaces`). */
+  const namespaces = () => [...new Set(ROUTES.filter((description) => served.has(description) && description.namespace !== '').map((description) => description.namespace))];
 
   app.get(fastifyPath('/'), async (request) => {
     const site = siteOf(request);
@@ -40,7 +42,7 @@ export function discoveryRoutes(app: FastifyInstance): void {
       page_for_posts: 0,
       page_on_front: 0,
       show_on_front: 'posts',
-      namespaces: ['wp/v2'],
+      namespaces: namespaces(),
       // An empty PHP array: `[]` in WordPress's JSON (application passwords would add a key; the server has none).
       authentication: [],
       routes: routesData(ROUTES, site),
@@ -52,17 +54,19 @@ export function discoveryRoutes(app: FastifyInstance): void {
     };
   });
 
-  app.get(fastifyPath('/wp/v2'), async (request) => {
-    const site = siteOf(request);
-    return {
-      namespace: 'wp/v2',
-      routes: routesData(
-        ROUTES.filter((description) => description.namespace === 'wp/v2'),
-        site,
-      ),
-      _links: { up: [{ href: apiRoot(site) }] },
-    };
-  });
+  for (const namespace of ['oembed/1.0', 'wp/v2']) {
+    app.get(fastifyPath(`/${namespace}`), async (request) => {
+      const site = siteOf(request);
+      return {
+        namespace,
+        routes: routesData(
+          ROUTES.filter((description) => description.namespace === namespace),
+          site,
+        ),
+        _links: { up: [{ href: apiRoot(site) }] },
+      };
+    });
+  }
 
   for (const description of ROUTES) {
     app.options(fastifyPath(description.route), async (request) => {

@@ -10,12 +10,13 @@ import { renderArticlePage, renderComments } from '../pages/article-page.js';
 import { renderArchivePage, type ArchiveKind } from '../pages/archive-page.js';
 import { renderCommentPage } from '../pages/comment-page.js';
 import { inLanguage } from '../pages/localize.js';
-import { showsResource } from '../http/discovery.js';
+import { showsPost, showsResource } from '../http/discovery.js';
 import { SEED_POST_ID } from '../store/seed.js';
 import type { CommentStore } from '../store/comments.js';
 import type { Post, PostFilter, PostStore } from '../store/posts.js';
 import type { TermStore } from '../store/terms.js';
 import { noRoute } from '../wp/errors.js';
+import { postLink } from '../wp/shape.js';
 import { ID, idParam, siteOf } from './responses.js';
 import { keptWhileUnchanged } from '../store/kept.js';
 
@@ -50,8 +51,8 @@ export function pageRoutes(
   // An article page is rendered again only after something is written to the database (by this server or any
   // other process): it is read far more often than it is commented on, and nothing else in it changes — no time,
   // no visitor. Kept per site (links are absolute) and path.
-  const pages = keptWhileUnchanged<{ html: string; post: number }>(changes, PAGES_KEPT);
-  async function articlePage(key: string, site: string, find: () => Post | undefined): Promise<{ html: string; post: number }> {
+  const pages = keptWhileUnchanged<{ html: string; post: number; slug: string }>(changes, PAGES_KEPT);
+  async function articlePage(key: string, site: string, find: () => Post | undefined): Promise<{ html: string; post: number; slug: string }> {
     const { marker, value: kept } = pages.look(key);
     if (kept) return kept;
     const post = find();
@@ -61,7 +62,7 @@ export function pageRoutes(
       .filter((other) => other.id !== post.id)
       .slice(0, RELATED_CARDS);
     const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
-    const page = { html, post: post.id };
+    const page = { html, post: post.id, slug: post.slug };
     pages.keep(key, marker, page);
     return page;
   }
@@ -72,7 +73,7 @@ export function pageRoutes(
     const site = siteOf(request);
     const page = await articlePage(`${site} /`, site, () => posts.get(SEED_POST_ID));
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    showsResource(reply, `/wp/v2/posts/${page.post}`);
+    showsPost(reply, page.post, postLink(site, page.slug));
     return page.html;
   });
 
@@ -81,7 +82,7 @@ export function pageRoutes(
     const site = siteOf(request);
     const page = await articlePage(`${site} /articles/${slug}`, site, () => bySlug(slug));
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
-    showsResource(reply, `/wp/v2/posts/${page.post}`);
+    showsPost(reply, page.post, postLink(site, page.slug));
     return page.html;
   });
 

@@ -17,6 +17,7 @@ import {
   TYPE_SCHEMA,
   USER_SCHEMA,
 } from './schemas.js';
+import { DEFAULT_WIDTH } from './oembed.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -231,17 +232,38 @@ const INDEX: RouteDescription = {
   endpoints: [{ methods: READABLE, args: { context: { default: 'view', required: false } }, anonymous: true }],
 };
 
-const NAMESPACE: RouteDescription = {
-  route: '/wp/v2',
-  namespace: 'wp/v2',
+/** The route `register_rest_route` adds for each namespace, its index (`get_namespace_index`). */
+const namespaceIndex = (namespace: string): RouteDescription => ({
+  route: `/${namespace}`,
+  namespace,
   endpoints: [
     {
       methods: READABLE,
-      args: { namespace: { default: 'wp/v2', required: false }, context: { default: 'view', required: false } },
+      args: { namespace: { default: namespace, required: false }, context: { default: 'view', required: false } },
       anonymous: true,
     },
   ],
-};
+});
+
+/** `WP_oEmbed_Controller::register_routes`' embed route (its `proxy` route is for signed-in editors: not here). */
+const OEMBED: RouteDescription[] = [
+  namespaceIndex('oembed/1.0'),
+  {
+    route: '/oembed/1.0/embed',
+    namespace: 'oembed/1.0',
+    endpoints: [
+      {
+        methods: READABLE,
+        args: {
+          url: { description: 'The URL of the resource for which to fetch oEmbed data.', type: 'string', format: 'uri', required: true },
+          format: { default: 'json', required: false },
+          maxwidth: { default: DEFAULT_WIDTH, required: false },
+        },
+        anonymous: true,
+      },
+    ],
+  },
+];
 
 const usersCollection: Record<string, Arg> = {
   ...collectionArgs(),
@@ -448,7 +470,9 @@ const mediaArgs = postCollection({
 
 export const ROUTES: readonly RouteDescription[] = [
   INDEX,
-  NAMESPACE,
+  // WordPress registers the oEmbed routes before its core ones (`rest_api_init`, priority 10 against 99).
+  ...OEMBED,
+  namespaceIndex('wp/v2'),
   ...postType('posts', POST_SCHEMA, postArgs, true),
   ...postType('pages', PAGE_SCHEMA, pageArgs, true),
   ...postType('media', ATTACHMENT_SCHEMA, mediaArgs, false),
