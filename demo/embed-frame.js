@@ -9,7 +9,7 @@
   if (window.self === window.top) return;
 
   /** Read each time: the host may add the secret to the URL after the page has loaded. */
-  const secret = () => /secret=([a-zA-Z0-9]+)/.exec(window.location.hash)?.[1];
+  const secret = () => /.*secret=([a-zA-Z0-9]+)/.exec(window.location.hash)?.[1];
 
   const send = (message, value) => {
     const key = secret();
@@ -17,9 +17,10 @@
   };
 
   let sent = -1;
+  let started = false;
   const sendHeight = (again = false) => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === sent && !again) return;
+    if (!started || (height === sent && !again)) return;
     sent = height;
     send('height', height);
   };
@@ -30,10 +31,15 @@
     if (data.message === 'ready') sendHeight(true);
   });
 
-  document.addEventListener('DOMContentLoaded', () => {
+  window.addEventListener('load', async () => {
+    // The card renders once its UI language's strings are there (Arabic's come in a chunk of their own): its first
+    // height is then its real one, and the host never shows a frame of the wrong size. Without its script, the
+    // fallback link's height goes.
+    await document.querySelector('nw-article-card')?.updateComplete;
+    started = true;
+    sendHeight(true);
     new ResizeObserver(() => sendHeight()).observe(document.body);
   });
-  window.addEventListener('load', () => sendHeight(true));
 
   document.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
