@@ -120,8 +120,7 @@ export class ParamReader {
   string(name: string): string | undefined {
     const raw = phpParam(this.query, name);
     if (raw === undefined) return undefined;
-    const text = scalar(raw);
-    return text === undefined ? this.fail(name, 'rest_invalid_type', `${name} is not of type string.`, undefined) : text;
+    return typeof raw === 'string' ? raw : this.fail(name, 'rest_invalid_type', `${name} is not of type string.`, undefined);
   }
 
   /**

@@ -59,8 +59,8 @@ describe('WP_REST_Server::get_index — GET /wp-json/', () => {
       ]);
       assert.equal(body.url, server.base);
       assert.equal(body.home, server.base);
-      // No oEmbed routes exist here, so only the core namespace.
-      assert.deepEqual(body.namespaces, ['wp/v2']);
+      // The oEmbed provider's namespace, then the core one, in the order WordPress registers them.
+      assert.deepEqual(body.namespaces, ['oembed/1.0', 'wp/v2']);
       // An empty PHP array() is `[]` in WordPress's JSON.
       assert.deepEqual(body.authentication, []);
       // add_site_logo_to_index / add_site_icon_to_index without a logo or icon.
@@ -184,7 +184,7 @@ describe('rest_api_loaded — ?rest_route= is the pretty route', () => {
   test('the index, POST and OPTIONS', async () => {
     for (const route of ['/', '']) {
       const index = await fetchJson<{ namespaces: string[] }>(`${server.base}/?rest_route=${route}`);
-      assert.deepEqual(index.body.namespaces, ['wp/v2'], `rest_route=${route}`);
+      assert.deepEqual(index.body.namespaces, ['oembed/1.0', 'wp/v2'], `rest_route=${route}`);
     }
     const post = await fetchJson<WpError>(`${server.base}/?rest_route=/wp/v2/posts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(post.status, 401);
