@@ -24,7 +24,7 @@ export function renderEmbedPage(post: Post, site: string, siteName: string): str
   <script type="module" src="/dist/article-card.js"></script>
 </head>
 <body>
-  ${card(post, site)}
+  <main>${card(post, site)}</main>
 </body>
 </html>
 `.value;

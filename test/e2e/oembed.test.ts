@@ -9,9 +9,10 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { demoUnderTest, until } from './support.js';
+import { demoUnderTest, ROOT, until } from './support.js';
 
 const env = demoUnderTest();
 
@@ -278,4 +279,27 @@ describe('a WordPress partner pastes the article URL', () => {
       await seen.close();
     }
   });
+
+  for (const item of cases) {
+    it(`the embed page is axe-clean (${item.dir})`, async () => {
+      // axe is injected inline, which the page's policy forbids: this context alone ignores it.
+      const context = await env.browser.newContext({ viewport: { width: 600, height: 600 }, bypassCSP: true });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${env.server.base}${item.permalink}/embed/`);
+        await page.waitForFunction(() => document.querySelector('nw-article-card')?.shadowRoot?.querySelector('[part~=headline]'));
+        await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const { axe } = window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+          // The frame is a part of its host's page, inside the host's outline: the card's headline is an h3, as on
+          // our own pages, not the h1 a page of its own would have.
+          const { violations } = await axe.run(document, { rules: { 'page-has-heading-one': { enabled: false } } });
+          return violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+        });
+        assert.deepEqual(violations, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -252,7 +252,7 @@ describe('the embed page /articles/<slug>/embed/', () => {
       const page = await (await fetch(`${permalink(slug)}/embed/`)).text();
       assert.match(page, new RegExp(`<html lang="${lang}" dir="${dir}">`));
       const body = page.slice(page.indexOf('<body>') + 6, page.indexOf('</body>')).trim();
-      assert.match(body, /^<nw-article-card [^>]*>\s*<a href="[^"]+">[^<]+<\/a>\s*<\/nw-article-card>$/, 'one card and its fallback link, nothing else');
+      assert.match(body, /^<main><nw-article-card [^>]*>\s*<a href="[^"]+">[^<]+<\/a>\s*<\/nw-article-card><\/main>$/, 'one card and its fallback link, nothing else');
       assert.match(body, new RegExp(`lang="${lang}" dir="${dir}"`));
       assert.match(body, new RegExp(`href="${permalink(slug)}"`));
       const loads = [...page.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+)"/g)].map(([, url]) => url);
