@@ -7,6 +7,7 @@
  * scroll, in both directions, and a click on its link must open the article in the top window.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -87,12 +88,26 @@ document.addEventListener('DOMContentLoaded', () => {
 });
 `;
 
-/** The partner's WordPress: one post whose content is the filtered embed. */
+/** The README's iframe snippet ("**Any other site, in a frame**"), its example host pointed at `base`. */
+function readmeFrameSnippet(base: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const snippet = /```html\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('**Any other site, in a frame**')))?.[1];
+  assert.ok(snippet, 'the README has an iframe snippet');
+  return snippet.replaceAll('https://news.example', base);
+}
+
+/** The partner's WordPress: one post whose content is the filtered embed; `/frame` a site pasting the README's iframe. */
 let partner: Server;
 let partnerBase = '';
 let embedded = '';
 before(async () => {
   partner = createServer((request, response) => {
+    if (request.url === '/frame') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Any other site</title></head>
+<body><h1>Any other site</h1>${readmeFrameSnippet(env.server.base)}</body></html>`);
+      return;
+    }
     if (request.url !== '/') {
       response.writeHead(404).end();
       return;
@@ -302,4 +317,20 @@ describe('a WordPress partner pastes the article URL', () => {
       }
     });
   }
+
+  it('the README’s iframe snippet on any other site: the card shows, and its link opens the article in the top window', async () => {
+    const seen = await openPage(`${partnerBase}/frame`, 1280);
+    try {
+      const frame = await embedFrame(seen.page);
+      await until(async () => (await frameView(frame)).headline, 'the card to render in the frame');
+      const view = await frameView(frame);
+      assert.equal(view.dir, 'rtl');
+      assert.ok(view.scrollHeight <= view.innerHeight, 'the snippet’s height holds the Arabic card at 600 px');
+      await frame.locator('nw-article-card [part~=card] a').first().click();
+      await seen.page.waitForURL(`${env.server.base}/articles/us-hamas-direct-talks`, { timeout: 10_000 });
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await seen.close();
+    }
+  });
 });
