@@ -44,6 +44,8 @@ export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
       if (!post) throw invalidUrl();
       // maxwidth's sanitize_callback is absint, with no type: `abc` is 0, so the smallest frame, never an error.
       const maxwidth = params.has('maxwidth') ? absint(textParam(query, 'maxwidth')) : DEFAULT_WIDTH;
+      // Kept by the REST cache like any read, so one URL repeats its secret until the database changes: harmless, as
+      // a host matches a message to its frame by `event.source` as well, and WordPress puts in a secret of its own.
       const data = oembedData(post, site, SITE_NAME, maxwidth);
       return xml ? sendXml(reply, 200, data) : data;
     } catch (error) {
