@@ -20,10 +20,13 @@ export const embedLink = (site: string, slug: string) => `${postLink(site, slug)
 /** What a URL names here: the front page (the seed article), an article by slug, or nothing of ours. */
 export type EmbedTarget = { front: true } | { slug: string };
 
+const withoutWww = (host: string) => host.replace(/^www\./i, '');
+
 /**
  * `url_to_postid` for our permalinks: `http(s)://<this site's host>/`, `/articles/<slug>` (with or without the
  * trailing slash, the `embed/` ending, a query or a fragment, which WordPress strips too); the scheme may differ
- * from the site's, as `url_to_postid` sets the home URL's. Anything else (another host, `javascript:`, a relative
+ * from the site's, as `url_to_postid` sets the home URL's, and so may a leading `www.`, which it adds or strips to
+ * match. Anything else (another host, `javascript:`, a relative
  * URL, another path) is `undefined`.
  */
 export function embedTarget(raw: string, site: string): EmbedTarget | undefined {
@@ -33,7 +36,7 @@ export function embedTarget(raw: string, site: string): EmbedTarget | undefined 
   } catch {
     return undefined;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== new URL(site).host) return undefined;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || withoutWww(url.host) !== withoutWww(new URL(site).host)) return undefined;
   if (url.pathname === '/') return { front: true };
   const match = /^\/articles\/([^/]+)(?:\/embed)?\/?$/.exec(url.pathname);
   if (!match) return undefined;
