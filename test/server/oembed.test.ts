@@ -279,6 +279,12 @@ describe('with PUBLIC_URL', () => {
   test('the public URL is ours, the address the request came in by is not; links are the public ones', async () => {
     const ours = await fetchJson<Json>(`${behind.base}/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`https://news.example/articles/${ENGLISH}`)}`);
     assert.equal(ours.status, 200);
+    // url_to_postid adds or strips `www.` to match the home URL; another host under ours is still another site.
+    const www = await fetchJson<Json>(`${behind.base}/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`http://www.news.example/articles/${ENGLISH}`)}`);
+    assert.equal(www.status, 200);
+    assert.equal(embedHtml(www.body.html as string).href, `https://news.example/articles/${ENGLISH}`);
+    const sub = await fetchJson<Json>(`${behind.base}/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`https://evil.news.example/articles/${ENGLISH}`)}`);
+    assert.equal(sub.status, 404);
     assert.equal(ours.body.provider_url, 'https://news.example');
     assert.equal(embedHtml(ours.body.html as string).src, `https://news.example/articles/${ENGLISH}/embed/`);
     const internal = await fetchJson<WpErrorBody>(`${behind.base}/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`${behind.base}/articles/${ENGLISH}`)}`);
