@@ -6,7 +6,8 @@
  * which `changeMarker` checks on every request for about a microsecond. CORS and the security headers are still
  * added per request by their own hooks; only what the route made is kept.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler, onSendHookHandler } from 'fastify';
+import { addRouteHook } from './route-hooks.js';
 import { keptWhileUnchanged } from '../store/kept.js';
 import { REST_PREFIX } from '../wp/routes.js';
 
@@ -36,8 +37,9 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
   app.decorateRequest('restCacheKey', '');
   app.decorateRequest('restCacheMarker', '');
 
-  app.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' || !request.url.startsWith(REST_PREFIX)) {
+  const look: onRequestHookHandler = (request, reply, done) => {
+    // A HEAD route shares its GET route's hooks; only a GET's answer is kept.
+    if (request.method !== 'GET') {
       done();
       return;
     }
@@ -51,9 +53,9 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
     request.restCacheKey = key;
     request.restCacheMarker = current;
     done();
-  });
+  };
 
-  app.addHook('onSend', (request, reply: FastifyReply, payload, done) => {
+  const keep: onSendHookHandler<unknown> = (request, reply, payload, done) => {
     const key = request.restCacheKey;
     if (key !== '' && reply.statusCode === 200 && typeof payload === 'string' && payload.length <= MAX_BYTES) {
       const headers: Array<[string, string]> = [];
@@ -64,5 +66,14 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
       kept.keep(key, request.restCacheMarker, { body: payload, headers });
     }
     done(null, payload);
+  };
+
+  // Only on the REST routes that read: a write, a page or a file never passes through either hook. Route hooks run
+  // after the server's own, so a kept answer still gets CORS and the response headers' hooks.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('GET') || !route.url.startsWith(REST_PREFIX)) return;
+    addRouteHook(route, 'onRequest', look);
+    addRouteHook(route, 'onSend', keep);
   });
 }

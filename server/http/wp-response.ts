@@ -8,8 +8,9 @@
  *   `embed` cut to the schema's embed fields (`rest_filter_response_by_context`);
  * - `_fields` (`rest_filter_response_fields`) and `_envelope` (`WP_REST_Server::envelope_response`).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preSerializationHookHandler } from 'fastify';
 import { invalidParams, WpError } from '../wp/errors.js';
+import { addRouteHook } from './route-hooks.js';
 import { parseList, textParam, type Query } from '../wp/params.js';
 import { allowedMethods, contextsOf, describedRoute, REST_PREFIX, type RouteDescription } from '../wp/routes.js';
 import { filterByContext, type Context } from '../wp/schemas.js';
@@ -138,19 +139,26 @@ function answer(request: FastifyRequest, reply: FastifyReply, description: Route
 }
 
 export function registerWpResponses(app: FastifyInstance): void {
-  // A callback hook: no promise per request for two headers.
+  // Every REST URL, a route's or not (a 404 too), points to the API root. A callback hook: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     if (REST_URL.test(request.url)) reply.header('Link', `<${apiRoot(request.site)}>; rel="https://api.w.org/"`);
-    const description = describedRoute(request.routeOptions.url);
-    if (description) {
-      const allow = allowedMethods(description);
-      if (allow !== '') reply.header('Allow', allow);
-    }
     done();
   });
 
-  app.addHook('preSerialization', (request, reply, payload, done) => {
-    const description = describedRoute(request.routeOptions.url);
-    done(null, description ? answer(request, reply, description, payload) : payload);
+  // The rest only on the routes the table describes, with their description and `Allow` found once, when the route
+  // is registered: the other routes (pages, files) pay nothing for it.
+  app.addHook('onRoute', (route) => {
+    const description = describedRoute(route.url);
+    if (!description) return;
+    const allow = allowedMethods(description);
+    const onRequest: onRequestHookHandler = (_request, reply, done) => {
+      reply.header('Allow', allow);
+      done();
+    };
+    const preSerialization: preSerializationHookHandler<unknown> = (request, reply, payload, done) => {
+      done(null, answer(request, reply, description, payload));
+    };
+    addRouteHook(route, 'preSerialization', preSerialization);
+    if (allow !== '') addRouteHook(route, 'onRequest', onRequest);
   });
 }
