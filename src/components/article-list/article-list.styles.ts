@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const articleListStyles = css`
+  :host {
+    display: block;
+    --_space: var(--nw-space, 1rem);
+  }
+
+  .root {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: var(--_space);
+  }
+
+  .heading {
+    margin: 0;
+    font-size: 1.4em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  .list {
+    align-self: stretch;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--nw-list-column, 16rem), 100%), 1fr));
+    gap: calc(var(--_space) * 1.25);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .root.list .list {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  .compact .list {
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--nw-list-column, 14rem), 100%), 1fr));
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .list > li {
+    display: grid;
+    min-inline-size: 0;
+  }
+
+  .message {
+    margin: 0;
+  }
+
+  .more,
+  .all {
+    font: inherit;
+    color: var(--_accent);
+  }
+
+  .more {
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_surface);
+    border: 1px solid currentColor;
+    border-radius: var(--nw-radius, 0.5rem);
+    cursor: pointer;
+  }
+
+  .more[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  @media (forced-colors: active) {
+    .more {
+      border-color: ButtonText;
+    }
+  }
+`;
