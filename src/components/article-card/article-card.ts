@@ -134,8 +134,8 @@ export class NwArticleCard extends NwElement {
   target?: string;
   /**
    * The article's data when the page already has it, instead of `src` (what `<nw-article-list>` sets from its
-   * collection): shown as if fetched, in the article's language, at the loading card's size. `null` shows the
-   * loading placeholder until it comes.
+   * collection): shown as if fetched, in the article's language (whose catalog the setter has loaded), at the
+   * loading card's size. `null` shows the loading placeholder until it comes.
    */
   article?: Article | null;
 

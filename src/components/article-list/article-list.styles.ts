@@ -48,6 +48,13 @@ export const articleListStyles = css`
     margin: 0;
   }
 
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
   .more,
   .all {
     font: inherit;
@@ -60,6 +67,10 @@ export const articleListStyles = css`
     border: 1px solid currentColor;
     border-radius: var(--nw-radius, 0.5rem);
     cursor: pointer;
+  }
+
+  .more.gone {
+    visibility: hidden;
   }
 
   .more[aria-disabled='true'] {

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ensureCatalog, uiLocaleFor } from '../../i18n/localize.js';
 import { msg } from '../../i18n/msg.js';
 import { whenNearViewport } from '../../internal/near-viewport.js';
 import { NwElement } from '../../internal/nw-element.js';
@@ -147,6 +148,8 @@ export class NwArticleList extends NwElement {
     else this.loadingMore = true;
     try {
       const { articles, totalPages } = await loadCollectionPage(src, page, perPage, abort.signal, NwArticleList.timeout);
+      // Each card speaks its article's language: its catalog is loaded before the cards are given their articles.
+      await Promise.all(articles.map((article) => ensureCatalog(uiLocaleFor(article.lang ?? this.locale))));
       if (abort.signal.aborted) return;
       const first = this.articles.length;
       this.articles = [...this.articles, ...articles];
@@ -201,9 +204,11 @@ export class NwArticleList extends NwElement {
     const href = safeHttpUrl(this.href);
     const failed = this.status === 'failed' || this.status === 'idle' || (this.status === 'loaded' && !this.articles.length);
     const pending = this.status === 'waiting' || this.status === 'loading';
-    // The placeholders are cards too, at their loading size: each becomes its article's card where it stands.
+    // The placeholders are cards too, at their loading size, and each becomes its article's card where it stands
+    // (the same element, by its index): a new card would first be laid out at its off-screen estimate.
     const placeholders = pending || this.loadingMore ? this.#perPage : 0;
     const cardLayout = CARD_LAYOUTS[layout];
+    const more = (this.status === 'loaded' && this.page < this.totalPages) || this.loadingMore;
     return html`
       <div class="root ${layout}" lang=${this.locale} dir=${this.direction}>
         ${heading ? html`<div part="heading" class="heading" role="heading" aria-level=${headingLevel(this.headingLevel)}>${heading}</div>` : nothing}
@@ -212,15 +217,30 @@ export class NwArticleList extends NwElement {
                 ? html`<p class="message">${msg('These articles could not be loaded.', { id: 'article-list.failed' })}</p>`
                 : nothing}`
           : html`<ul part="list" class="list" role="list" aria-busy=${String(pending || this.loadingMore)}>
-              ${this.articles.map((article) => html`<li part="item"><nw-article-card layout=${cardLayout} .article=${article}></nw-article-card></li>`)}
-              ${Array.from({ length: placeholders }, () => html`<li part="item"><nw-article-card layout=${cardLayout} .article=${null}></nw-article-card></li>`)}
+              ${[...this.articles, ...Array<null>(placeholders).fill(null)].map(
+                (article) =>
+                  html`<li part="item" aria-hidden=${article ? nothing : 'true'}>
+                    <nw-article-card layout=${cardLayout} .article=${article}></nw-article-card>
+                  </li>`,
+              )}
             </ul>`}
-        ${(this.status === 'loaded' && this.page < this.totalPages) || this.loadingMore
-          ? html`<button part="more" class="more" type="button" aria-disabled=${String(this.loadingMore)} @click=${this.#more}>
-              ${msg('More articles', { id: 'article-list.more' })}
-            </button>`
-          : nothing}
-        ${href ? html`<a part="all" class="all" href=${href}>${msg('All articles', { id: 'article-list.all' })}</a>` : nothing}
+        ${failed && !href
+          ? nothing
+          : html`<div class="footer">
+              ${failed
+                ? nothing
+                : // Its line is kept while no more pages are known, before the first page and after the last: nothing below moves.
+                  html`<button
+                    part="more"
+                    class="more ${more ? '' : 'gone'}"
+                    type="button"
+                    aria-disabled=${String(this.loadingMore)}
+                    @click=${this.#more}
+                  >
+                    ${msg('More articles', { id: 'article-list.more' })}
+                  </button>`}
+              ${href ? html`<a part="all" class="all" href=${href}>${msg('All articles', { id: 'article-list.all' })}</a>` : nothing}
+            </div>`}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
