@@ -44,6 +44,15 @@ export const articleListStyles = css`
     min-inline-size: 0;
   }
 
+  /*
+   * A card alone skips laying out while off screen (content-visibility: auto) and starts from an estimate of its
+   * height; in a list that estimate would move whatever follows the list in the first frames. A list holds at
+   * most 100 cards per page: each is laid out at its real size from the start.
+   */
+  nw-article-card {
+    content-visibility: visible;
+  }
+
   .message {
     margin: 0;
   }
