@@ -18,9 +18,9 @@ interface RestPost {
 /** What each card of the list shows: its headline, link, and the language and direction of its box. */
 const shownCards = (list: import('playwright-core').Locator) =>
   list.evaluate((el) =>
-    [...el.shadowRoot!.querySelectorAll('nw-article-card')].map((card) => {
+    Array.from(el.shadowRoot!.querySelectorAll('nw-article-card'), (card) => {
       const box = card.shadowRoot!.querySelector('article')!;
-      const link = box.querySelector<HTMLAnchorElement>('[part=headline] a');
+      const link = box.querySelector('[part=headline] a') as HTMLAnchorElement | null;
       return { headline: link?.textContent?.trim(), href: link?.href, lang: box.lang, dir: box.dir };
     }),
   );
@@ -122,7 +122,7 @@ describe('<nw-article-list> on the demo', () => {
           // Focus is on the first card the page added.
           const focused = await list.evaluate((el) => {
             const card = el.shadowRoot!.activeElement as HTMLElement | null;
-            return { index: [...el.shadowRoot!.querySelectorAll('nw-article-card')].indexOf(card as Element), text: card?.shadowRoot?.activeElement?.textContent?.trim() };
+            return { index: Array.from(el.shadowRoot!.querySelectorAll('nw-article-card')).indexOf(card as Element), text: card?.shadowRoot?.activeElement?.textContent?.trim() };
           });
           const shown = await shownCards(list);
           assert.equal(focused.index, (pageNumber - 1) * 2);
