@@ -95,6 +95,8 @@ export class NwArticleList extends NwElement {
   private status: Status = 'idle';
   private page = 0;
   private totalPages = 0;
+  /** `X-WP-Total` (set with `totalPages`): how many placeholders the next page needs, when it is the last. */
+  private total?: number;
   private loadingMore = false;
   private announcement = '';
 
@@ -118,6 +120,7 @@ export class NwArticleList extends NwElement {
     this.#stop();
     this.articles = [];
     this.page = this.totalPages = 0;
+    this.total = undefined;
     this.loadingMore = false;
     this.status = this.src ? 'waiting' : 'idle';
     if (this.src && this.isConnected) this.#waitForViewport();
@@ -147,7 +150,7 @@ export class NwArticleList extends NwElement {
     if (page === 1) this.status = 'loading';
     else this.loadingMore = true;
     try {
-      const { articles, totalPages } = await loadCollectionPage(src, page, perPage, abort.signal, NwArticleList.timeout);
+      const { articles, totalPages, total } = await loadCollectionPage(src, page, perPage, abort.signal, NwArticleList.timeout);
       // Each card speaks its article's language: its catalog is loaded before the cards are given their articles.
       await Promise.all(articles.map((article) => ensureCatalog(uiLocaleFor(article.lang ?? this.locale))));
       if (abort.signal.aborted) return;
@@ -155,12 +158,13 @@ export class NwArticleList extends NwElement {
       this.articles = [...this.articles, ...articles];
       this.page = page;
       this.totalPages = totalPages;
+      this.total = total;
       this.status = 'loaded';
       this.loadingMore = false;
       if (page > 1) this.announcement = this.localized(() => msg('More articles loaded.', { id: 'article-list.loaded' }));
       await this.updateComplete;
       this.emit<ArticleListLoadDetail>('nw-list-load', { articles, page, totalPages });
-      if (page > 1) this.#focusCard(first);
+      if (page > 1) void this.#focusCard(first);
     } catch (error) {
       if (abort.signal.aborted) return;
       const { reason, status } = error instanceof ArticleLoadError ? error : new ArticleLoadError('invalid-data');
@@ -191,7 +195,7 @@ export class NwArticleList extends NwElement {
 
   /** Whether the page wrote a fallback inside the element (white space is not one). */
   get #hasFallback(): boolean {
-    return [...this.childNodes].some((node) => node.nodeType === Node.ELEMENT_NODE || node.textContent!.trim());
+    return [...this.childNodes].some((node) => node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()));
   }
 
   get #layout(): ArticleListLayout {
@@ -205,8 +209,10 @@ export class NwArticleList extends NwElement {
     const failed = this.status === 'failed' || this.status === 'idle' || (this.status === 'loaded' && !this.articles.length);
     const pending = this.status === 'waiting' || this.status === 'loading';
     // The placeholders are cards too, at their loading size, and each becomes its article's card where it stands
-    // (the same element, by its index): a new card would first be laid out at its off-screen estimate.
-    const placeholders = pending || this.loadingMore ? this.#perPage : 0;
+    // (the same element, by its index): a new card would first be laid out at its off-screen estimate. A last page
+    // gets only the places its posts need (`X-WP-Total`), so none is given back after the reader's click.
+    const left = this.total === undefined ? Infinity : Math.max(this.total - this.articles.length, 0);
+    const placeholders = pending ? this.#perPage : this.loadingMore ? Math.min(this.#perPage, left) : 0;
     const cardLayout = CARD_LAYOUTS[layout];
     const more = (this.status === 'loaded' && this.page < this.totalPages) || this.loadingMore;
     return html`

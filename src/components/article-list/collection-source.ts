@@ -13,6 +13,14 @@ export interface CollectionPage {
   articles: Article[];
   /** `X-WP-TotalPages`; without it (or with garbage), the page asked for, so nothing more is offered. */
   totalPages: number;
+  /** `X-WP-Total`, the posts on every page together, when the server says. */
+  total?: number;
+}
+
+/** A header's whole number, or `undefined`. */
+function count(headers: Headers, name: string): number | undefined {
+  const value = Number(headers.get(name) ?? NaN);
+  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 
 /** A whole number of cards per page, at most WordPress's 100; anything else (0, -1, 2.5, NaN) is `undefined`. */
@@ -53,6 +61,5 @@ export async function loadCollectionPage(src: string, page: number, perPage: num
     .map((post: unknown) => normalizeArticle(post, url))
     .filter((article): article is Article => article !== undefined);
   if (json.length > 0 && articles.length === 0) throw new ArticleLoadError('invalid-data');
-  const total = Number(headers.get('X-WP-TotalPages') ?? NaN);
-  return { articles, totalPages: Number.isSafeInteger(total) && total >= 0 ? total : page };
+  return { articles, totalPages: count(headers, 'X-WP-TotalPages') ?? page, total: count(headers, 'X-WP-Total') };
 }
