@@ -15,6 +15,8 @@ export const articleListStyles = css`
 
   .heading {
     margin: 0;
+    max-inline-size: 100%;
+    overflow-wrap: anywhere;
     font-size: 1.4em;
     font-weight: 700;
     line-height: 1.3;

@@ -148,6 +148,7 @@ describe('<nw-article-list>', () => {
       ['heading-level="0"', { heading: 'x', 'heading-level': '0' }, (el) => expect(part(el, 'heading')!.getAttribute('aria-level')).to.equal('1')],
       ['heading-level="h3"', { heading: 'x', 'heading-level': 'h3' }, (el) => expect(part(el, 'heading')!.getAttribute('aria-level')).to.equal('2')],
       ['heading="   "', { heading: '   ' }, (el) => expect(part(el, 'heading')).to.equal(null)],
+      ['a 400-letter heading', { heading: 'x'.repeat(400) }, (el) => expect(part(el, 'heading')!.scrollWidth).to.be.at.most(el.clientWidth)],
       ['href="javascript:alert(1)"', { href: 'javascript:alert(1)' }, (el) => expect(part(el, 'all')).to.equal(null)],
       ['href="data:text/html,x"', { href: 'data:text/html,x' }, (el) => expect(part(el, 'all')).to.equal(null)],
       ['href="/all"', { href: '/all' }, (el) => expect(part<HTMLAnchorElement>(el, 'all')!.href).to.equal(new URL('/all', location.href).href)],
