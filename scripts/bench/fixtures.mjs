@@ -47,6 +47,26 @@ export function cardAttributes(a) {
   };
 }
 
+/**
+ * Article `a` as a WordPress REST collection gives it (`/wp/v2/posts?_embed`), for `<nw-article-list>`: the same
+ * fields but the reading time, which WordPress does not send (and which the bench's post has no body to count).
+ */
+export function wpPost(a, id) {
+  return {
+    id,
+    link: a.href,
+    date_gmt: a.published.replace(/\.\d+Z$/, ''),
+    title: { rendered: a.headline },
+    excerpt: { rendered: `<p>${a.excerpt}</p>` },
+    lang: 'en',
+    _embedded: {
+      author: [{ name: a.author }],
+      'wp:term': [[{ taxonomy: 'category', name: a.section }]],
+      'wp:featuredmedia': [{ source_url: a.image, alt_text: '', media_details: { width: a.imageWidth, height: a.imageHeight } }],
+    },
+  };
+}
+
 /** A small deterministic generator (mulberry32): the same comments every run. */
 function random(seed) {
   let state = seed;

@@ -210,6 +210,21 @@ export function report(results, sizes) {
       [['card', 'hand', 'bars ÷ hand-built']],
     ),
     '',
+    `  2f. <nw-article-list> of ${int(sizes.listed)} posts (src: the bench server's /wp-json/wp/v2/posts, WordPress-shaped, _embed),`,
+    '  from its insertion until every card showed its article: its wait for the viewport, one local fetch, normalizing',
+    `  the posts and the cards' render; against the ${int(sizes.listed)} <nw-article-card> tags a page writes by hand with the same`,
+    '  fields as attributes (no reading time: WordPress sends none), until every updateComplete resolved.',
+    '',
+    comparison(
+      results.map((r) => (r.error ? r : { ...r, runs: r.lists.runs })),
+      `${int(sizes.listed)} cards`,
+      [
+        ['list', '<nw-article-list>'],
+        ['cards', '<nw-article-card>s by hand'],
+      ],
+      [['list', 'cards', 'list ÷ cards by hand']],
+    ),
+    '',
     ...ok.map((result) => `  ${result.name} took ${Object.entries(result.took).map(([scenario, seconds]) => `${scenario} ${fixed(seconds, 0)} s`).join(', ')}.`),
   );
   return lines.join('\n');

@@ -14,7 +14,7 @@ import { deepest, comments } from './fixtures.mjs';
 import { report } from './render-report.mjs';
 import { startBenchServer } from './static-server.mjs';
 
-const SIZES = { cards: 1000, bars: 100, comments: 500, commentsPerPage: 100, commentPost: 1 };
+const SIZES = { cards: 1000, bars: 100, listed: 100, comments: 500, commentsPerPage: 100, commentPost: 1 };
 
 /** The two browsers every bench page runs in, as puppeteer-core launches them. */
 export const BROWSERS = [
@@ -111,6 +111,19 @@ async function measureIn(browser, origin, { runs, pageRuns }) {
     ),
   };
   took('share bars');
+
+  out.lists = {
+    runs: await alternate(
+      page,
+      [
+        ['list', call('lists', 'list', SIZES.listed)],
+        ['cards', call('lists', 'cards', SIZES.listed)],
+      ],
+      runs,
+      SIZES.listed,
+    ),
+  };
+  took('article list');
 
   // A fresh navigation each run; the first is a warm-up that also checks every card rendered on screen.
   out.front = { runs: [] };

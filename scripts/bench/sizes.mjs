@@ -12,10 +12,11 @@ import { heading, kb, mark, table } from './format.mjs';
 /** Gzip budgets in bytes (KB = 1000 bytes). */
 export const BUDGETS = {
   'article-card.js': 12_000,
+  'article-list.js': 14_000,
   'share-button.js': 13_000,
   'comment-form.js': 13_000,
   'comment-list.js': 13_000,
-  'news-widgets.js': 24_000,
+  'news-widgets.js': 26_000,
 };
 
 /** A minimal Lit element (a property, styles, a template): the floor every entry stands on. */

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articles, cardAttributes, comments } from './fixtures.mjs';
+import { articles, cardAttributes, comments, wpPost } from './fixtures.mjs';
 
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
@@ -56,6 +56,7 @@ const BENCH_PAGE = `<!doctype html>
 ${STYLE}
 ${IMPORT_MAP}
 <script type="module" src="/article-card.js"></script>
+<script type="module" src="/article-list.js"></script>
 <script type="module" src="/share-button.js"></script>
 <script type="module" src="/comment-list.js"></script>
 <script type="module" src="/bench/page/index.js"></script>
@@ -129,7 +130,7 @@ function commentsAnswer(url, byPost) {
  */
 export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 500 } } = {}) {
   const own = (name) => readFileSync(new URL(name, import.meta.url));
-  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/lit-floor.js', 'page/share.js', 'page/comments.js', 'page/front-page.js', 'page/css-cost.js']);
+  const pageScripts = new Set(['fixtures.mjs', 'page/index.js', 'page/measure.js', 'page/cards.js', 'page/lit-floor.js', 'page/share.js', 'page/comments.js', 'page/lists.js', 'page/front-page.js', 'page/css-cost.js']);
   const byPost = new Map(Object.entries(commentCounts).map(([post, count]) => [Number(post), comments(count, { post: Number(post) })]));
   const front = frontPage(cards);
   const server = createServer((request, response) => {
@@ -145,6 +146,12 @@ export function startBenchServer(distDir, { cards = 1000, commentCounts = { 1: 5
     if (path === '/bench/image.svg') return send(200, TYPES['.svg'], IMAGE);
     if (path.startsWith('/bench/') && pageScripts.has(path.slice('/bench/'.length))) {
       return send(200, TYPES['.js'], own(`./${path.slice('/bench/'.length)}`));
+    }
+    if (path === '/wp-json/wp/v2/posts') {
+      // One page of `per_page` posts, all there is: what <nw-article-list> fetches in the bench.
+      const count = Math.min(Number(url.searchParams.get('per_page')) || 10, 100);
+      const posts = articles(count).map((a, i) => wpPost(a, i + 1));
+      return send(200, TYPES['.json'], JSON.stringify(posts), { 'X-WP-Total': String(count), 'X-WP-TotalPages': '1' });
     }
     if (path === '/wp-json/wp/v2/comments') {
       const { status, headers, body } = commentsAnswer(url, byPost);

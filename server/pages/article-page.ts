@@ -78,7 +78,7 @@ const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<Networ
 
 export interface ArticlePageData {
   post: Post;
-  /** Other posts, shown as cards under the article. */
+  /** Other posts, listed under the article by `<nw-article-list>`, with links to them as its fallback. */
   related: readonly Post[];
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
@@ -207,6 +207,20 @@ export function card(post: Post, site: string): SafeHtml {
 }
 
 /**
+ * The "read also" row: `<nw-article-list>` of the other posts from the REST API (the same query as `related`, so it
+ * reserves as many cards as it gets), and inside it, for readers without JavaScript and until it loads, a list of
+ * links to them, each in its own language.
+ */
+function relatedList(post: Post, related: readonly Post[], site: string): SafeHtml {
+  if (related.length === 0) return html``;
+  return html`<nw-article-list src="/wp-json/wp/v2/posts?exclude=${post.id}&amp;per_page=${related.length}&amp;_embed" limit="${related.length}">
+          <ul class="related-fallback">
+            ${related.map((item) => html`<li lang="${item.lang}" dir="${directionOf(item.lang)}"><a href="${postLink(site, item.slug)}">${item.title}</a></li>`)}
+          </ul>
+        </nw-article-list>`;
+}
+
+/**
  * Author · date · reading time. Each part is isolated (the date by site.css), so a name in the other script
  * never reorders the separators around it. The separators are text, kept on the line of the part before them
  * by a no-break space, so a wrapped byline never starts a line with one, and it reads right without CSS.
@@ -235,6 +249,6 @@ export function renderArticlePage(template: string, { post, related, site, comme
     body: trustedHtml(post.content),
     share: share(post, site, text),
     comments,
-    cards: html`${related.map((item) => card(item, site))}`,
+    related: relatedList(post, related, site),
   });
 }

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Route } from 'playwright-core';
 import { DIST, type E2eServer, launchBrowser, newSession, type Session, startServer } from './support.js';
 
-const TAGS = ['nw-article-card', 'nw-share-button', 'nw-comment-form', 'nw-comment-list'];
+const TAGS = ['nw-article-card', 'nw-article-list', 'nw-share-button', 'nw-comment-form', 'nw-comment-list'];
 const OTHER_VERSION = '99.0.0-e2e';
 
 let server: E2eServer;
@@ -95,7 +95,7 @@ async function open(scripts: string[], copies: Array<[string, string?]> = []) {
 }
 
 describe('loading the widgets twice', () => {
-  it('news-widgets.js twice, a second copy of the same build, then article-card.js: no error, no warning', async () => {
+  it('news-widgets.js twice, a second copy of the same build, then article-card.js and article-list.js: no error, no warning', async () => {
     const { session, defines, defined, headline, upgraded } = await open(
       [
         '/dist/news-widgets.js',
@@ -104,6 +104,7 @@ describe('loading the widgets twice', () => {
         '/e2e/copy/dist/news-widgets.js',
         '/dist/article-card.js',
         '/e2e/copy/dist/article-card.js',
+        '/dist/article-list.js',
       ],
       [['copy']],
     );
@@ -121,7 +122,7 @@ describe('loading the widgets twice', () => {
         `each tag is registered exactly once: ${JSON.stringify(defines)}`,
       );
       // By the first script: /dist/news-widgets.js (or a chunk of it), not the `?again` module, not the copy,
-      // not article-card.js.
+      // not article-card.js or article-list.js.
       assert.ok(
         defines.every(({ from }) => from === '/dist/news-widgets.js' || from.startsWith('/dist/chunks/')),
         `registered by the first script: ${JSON.stringify(defines)}`,

@@ -23,7 +23,8 @@ interface CardView {
 }
 
 function cardViews(page: Page): Promise<CardView[]> {
-  return page.$$eval('nw-article-card', (cards) =>
+  // The page's own cards; the list's, in its shadow root, are test/e2e/article-list.test.ts's.
+  return page.$$eval('.cards > nw-article-card, .sidebar > nw-article-card', (cards) =>
     cards.map((card) => {
       const root = card.shadowRoot;
       const part = (name: string) => root?.querySelector(`[part~=${name}]`);

@@ -9,6 +9,7 @@ import { settle } from './measure.js';
 import { prepareHandBuilt, runCards, runHandBuilt, runLitFloor, runPlain } from './cards.js';
 import { prepareHandBars, runBars, runHandBars } from './share.js';
 import * as commentList from './comments.js';
+import * as articleList from './lists.js';
 
 const lists = new Map();
 const articlesOf = (count) => {
@@ -17,7 +18,7 @@ const articlesOf = (count) => {
 };
 
 window.bench = {
-  ready: Promise.all(['nw-article-card', 'nw-share-button', 'nw-comment-list'].map((tag) => customElements.whenDefined(tag))).then(() => ({
+  ready: Promise.all(['nw-article-card', 'nw-article-list', 'nw-share-button', 'nw-comment-list'].map((tag) => customElements.whenDefined(tag))).then(() => ({
     crossOriginIsolated: window.crossOriginIsolated,
     sanitizerApi: commentList.sanitizerApi(),
   })),
@@ -30,6 +31,7 @@ window.bench = {
     plain: (count) => runPlain(articlesOf(count)),
   },
   bars: { prepare: prepareHandBars, card: runBars, hand: runHandBars },
+  lists: { list: articleList.runList, cards: articleList.runCards },
   comments: {
     // The list's own warm-up run renders the list the hand-built copy is taken from.
     prepare: async (options) => ({ warmUp: await commentList.runList(options), ...commentList.prepareHandBuilt() }),

@@ -201,9 +201,10 @@ export const articleCardStyles = css`
     );
   }
 
+  /* Two meta lines: in a narrow column (a sidebar list) author, date and reading time wrap, with no excerpt to give way. */
   .reserve.compact .body {
     block-size: calc(
-      var(--_small) * 1.5 + var(--_headline-lines) * var(--_headline-line) + var(--_space) / 2
+      2 * var(--_small) * 1.5 + var(--_headline-lines) * var(--_headline-line) + var(--_space) / 2
     );
   }
 

@@ -99,6 +99,7 @@ export class NwArticleCard extends NwElement {
     // each one a style invalidation and an attributeChangedCallback (a tenth of its render).
     layout: { reflect: true, useDefault: true },
     target: {},
+    article: { attribute: false },
     fetched: { state: true },
     status: { state: true },
     imageFailed: { state: true },
@@ -131,6 +132,12 @@ export class NwArticleCard extends NwElement {
   layout: ArticleCardLayout = 'vertical';
   /** The link's target; `_blank` adds `rel="noopener noreferrer"`. */
   target?: string;
+  /**
+   * The article's data when the page already has it, instead of `src` (what `<nw-article-list>` sets from its
+   * collection): shown as if fetched, in the article's language (whose catalog the setter has loaded), at the
+   * loading card's size. `null` shows the loading placeholder until it comes.
+   */
+  article?: Article | null;
 
   private fetched: Article = {};
   private status: Status = 'static';
@@ -166,6 +173,13 @@ export class NwArticleCard extends NwElement {
       if (this.src && this.isConnected) this.#waitForViewport();
     }
     if (changed.has('image')) this.imageFailed = false;
+    if (changed.has('article') && this.article !== undefined) {
+      this.fetched = this.article ?? {};
+      this.contentLang = this.article?.lang;
+      this.resolveLanguage();
+      this.imageFailed = false;
+      this.status = this.article ? 'loaded' : 'waiting';
+    }
   }
 
   protected override updated(): void {

@@ -187,8 +187,11 @@ export function normalizeArticle(json: unknown, base: string): Article | undefin
   return lang ? { ...article, lang } : article;
 }
 
-/** Fetches and normalizes `src` (no credentials, `timeout` ms at most); throws an `ArticleLoadError`. */
-export async function loadArticle(src: string, signal: AbortSignal, timeout = 10_000): Promise<Article> {
+/**
+ * Fetches `src` as JSON (no credentials, `timeout` ms at most) for a card or a list: the answer, the URL it came
+ * from (what relative URLs in it resolve against) and the response's headers. Throws an `ArticleLoadError`.
+ */
+export async function requestJson(src: string, signal: AbortSignal, timeout = 10_000): Promise<{ json: unknown; url: string; headers: Headers }> {
   const url = safeHttpUrl(src);
   if (!url) throw new ArticleLoadError('invalid-src');
   try {
@@ -204,17 +207,21 @@ export async function loadArticle(src: string, signal: AbortSignal, timeout = 10
         throw new ArticleLoadError('network');
       }
       if (!response.ok) throw new ArticleLoadError('http', response.status);
-      let json: unknown;
       try {
-        json = await response.json();
+        return { json: await response.json(), url: response.url || url, headers: response.headers };
       } catch {
         throw new ArticleLoadError('invalid-json');
       }
-      const article = normalizeArticle(json, response.url || url);
-      if (!article) throw new ArticleLoadError('invalid-data');
-      return article;
     });
   } catch (error) {
     throw error instanceof TimeoutError ? new ArticleLoadError('timeout') : error;
   }
+}
+
+/** Fetches and normalizes `src` (no credentials, `timeout` ms at most); throws an `ArticleLoadError`. */
+export async function loadArticle(src: string, signal: AbortSignal, timeout = 10_000): Promise<Article> {
+  const { json, url } = await requestJson(src, signal, timeout);
+  const article = normalizeArticle(json, url);
+  if (!article) throw new ArticleLoadError('invalid-data');
+  return article;
 }

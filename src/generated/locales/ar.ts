@@ -11,6 +11,11 @@
     export const templates = {
       'article-card.failed': `تعذّر تحميل المقال.`,
 'article-card.read': `اقرأ المقال`,
+'article-list.all': `كل المقالات`,
+'article-list.failed': `تعذّر تحميل هذه المقالات.`,
+'article-list.loaded': `حُمِّل مزيد من المقالات.`,
+'article-list.more': `مزيد من المقالات`,
+'article-list.more-failed': `تعذّر تحميل مزيد من المقالات.`,
 'comment-form.discard-draft': `احذف المسودة`,
 'comment-form.draft-restored': `استُعيد تعليقك الذي لم يُرسَل.`,
 'comment-form.error.closed': `التعليقات مغلقة على هذا المقال.`,

@@ -674,4 +674,46 @@ describe('<nw-article-card>', () => {
       expect(fallback.getClientRects().length).to.equal(0);
     });
   });
+
+  describe('an article given, not fetched (as <nw-article-list> sets it)', () => {
+    const article = {
+      href: 'https://news.example/talks',
+      headline: 'محادثات سرية مباشرة',
+      excerpt: 'كشفت مصادر مطلعة عن محادثات مباشرة.',
+      author: 'فريق التحرير',
+      published: twoHoursAgo(),
+      text: 'كشفت مصادر مطلعة عن محادثات مباشرة بين الجانبين.',
+      lang: 'ar',
+    };
+
+    it('null is the loading placeholder, then the article shows at the same size, in its own language', async () => {
+      const el = await card(html`<div lang="ar" dir="rtl" style="inline-size: 300px"><nw-article-card .article=${null}></nw-article-card></div>`);
+      expect(inner(el).getAttribute('aria-busy')).to.equal('true');
+      await firstLayout(el);
+      const loading = el.getBoundingClientRect().height;
+      el.article = article;
+      await el.updateComplete;
+      expect(inner(el).getAttribute('aria-busy')).to.equal('false');
+      expect(partText(el, 'headline')).to.equal('محادثات سرية مباشرة');
+      expect(partText(el, 'reading-time')).to.equal('دقيقة واحدة للقراءة');
+      expect(partText(el, 'date')).to.equal('قبل ساعتين');
+      expect(el.getBoundingClientRect().height).to.equal(loading);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes the article\'s language and direction on an English page, and fetches nothing', async () => {
+      const started = performance.now();
+      const el = await card(html`<div lang="en" dir="ltr"><nw-article-card .article=${article}></nw-article-card></div>`);
+      expect(inner(el).lang).to.equal('ar');
+      expect(inner(el).dir).to.equal('rtl');
+      expect(el.shadowRoot!.querySelector('a')!.href).to.equal('https://news.example/talks');
+      await aTimeout(50);
+      expect(performance.getEntriesByType('resource').filter((entry) => entry.startTime >= started && entry.name.includes('.json'))).to.have.length(0);
+    });
+
+    it('attributes set on the card still win', async () => {
+      const el = await card(html`<nw-article-card headline="Mine" .article=${article}></nw-article-card>`);
+      expect(partText(el, 'headline')).to.equal('Mine');
+    });
+  });
 });
