@@ -7,13 +7,10 @@
  * scroll, in both directions, and a click on its link must open the article in the top window.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
-import { demoUnderTest, ROOT, until } from './support.js';
+import { demoUnderTest, partnerSite, readmeHtml, ROOT, until, visitPartner } from './support.js';
 
 const env = demoUnderTest();
 
@@ -89,71 +86,25 @@ document.addEventListener('DOMContentLoaded', () => {
 `;
 
 /** The README's iframe snippet ("**Any other site, in a frame**"), its example host pointed at `base`. */
-function readmeFrameSnippet(base: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const snippet = /```html\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('**Any other site, in a frame**')))?.[1];
-  assert.ok(snippet, 'the README has an iframe snippet');
-  return snippet.replaceAll('https://news.example', base);
-}
+const readmeFrameSnippet = (base: string) => readmeHtml('**Any other site, in a frame**').replaceAll('https://news.example', base);
 
 /** The partner's WordPress: one post whose content is the filtered embed; `/frame` a site pasting the README's iframe. */
-let partner: Server;
-let partnerBase = '';
 let embedded = '';
-before(async () => {
-  partner = createServer((request, response) => {
-    if (request.url === '/frame') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Any other site</title></head>
-<body><h1>Any other site</h1>${readmeFrameSnippet(env.server.base)}</body></html>`);
-      return;
-    }
-    if (request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+const partner = partnerSite({
+  '/': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner on WordPress</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body { margin: 0 auto; padding: 1rem; max-width: 40rem; } iframe.wp-embedded-content { max-width: 100%; }</style>
 <script>${HOST_SCRIPT}</script></head>
 <body><main><h1>A partner’s post</h1><p>From our friends:</p>
 ${embedded}
-<p>After the embed.</p></main></body></html>`);
-  });
-  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-  partnerBase = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
+<p>After the embed.</p></main></body></html>`,
+  '/frame': () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Any other site</title></head>
+<body><h1>Any other site</h1>${readmeFrameSnippet(env.server.base)}</body></html>`,
 });
-after(() => new Promise<void>((resolve) => partner.close(() => resolve())));
 
-interface Seen {
-  page: Page;
-  errors: string[];
-  offsite: string[];
-  close(): Promise<void>;
-}
-
-async function openPage(url: string, width: number): Promise<Seen> {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: 'block' });
-  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const offsite: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  const allowed = new Set([new URL(env.server.base).origin, partnerBase]);
-  await context.route(
-    (target) => !allowed.has(target.origin),
-    (route) => {
-      offsite.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
-  await page.goto(url);
-  return { page, errors, offsite, close: () => context.close() };
-}
+const openPage = (url: string, width: number) => visitPartner(env.browser, env.server.base, partner.base, url, { width, height: 900 });
 
 /** What WordPress does when the URL is pasted: discovery from the page, then the JSON, then the filter. */
 async function pasteUrl(path: string, permalinkPath = path): Promise<{ title: string; secret: string }> {
@@ -229,7 +180,7 @@ describe('a WordPress partner pastes the article URL', () => {
     it(`${item.name}: the frame is as tall as its content, nothing scrolls, it follows a width change (${item.dir})`, async () => {
       const { title, secret } = await pasteUrl(item.path, item.permalink);
       assert.doesNotMatch(embedded, /<script|nw-article-card/, 'nothing but the blockquote and the iframe');
-      const seen = await openPage(`${partnerBase}/`, 1280);
+      const seen = await openPage(`${partner.base}/`, 1280);
       try {
         const frame = await embedFrame(seen.page);
         await until(async () => (await frameView(frame)).headline, 'the card to render in the frame');
@@ -271,7 +222,7 @@ describe('a WordPress partner pastes the article URL', () => {
 
   it('a click on the card opens the article in the top window, not in the frame', async () => {
     await pasteUrl('/articles/phone-battery-cold');
-    const seen = await openPage(`${partnerBase}/`, 1280);
+    const seen = await openPage(`${partner.base}/`, 1280);
     try {
       const frame = await embedFrame(seen.page);
       await settled(seen.page, frame);
@@ -319,7 +270,7 @@ describe('a WordPress partner pastes the article URL', () => {
   }
 
   it('the README’s iframe snippet on any other site: the card shows, and its link opens the article in the top window', async () => {
-    const seen = await openPage(`${partnerBase}/frame`, 1280);
+    const seen = await openPage(`${partner.base}/frame`, 1280);
     try {
       const frame = await embedFrame(seen.page);
       await until(async () => (await frameView(frame)).headline, 'the card to render in the frame');

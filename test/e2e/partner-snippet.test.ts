@@ -5,72 +5,29 @@
  * origins, in Arabic and right to left; when `src` fails, it shows the snippet's link.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoUnderTest, ROOT, until } from './support.js';
+import { demoUnderTest, partnerSite, readmeHtml, until, visitPartner } from './support.js';
 
-/** The first ```html block after "**A partner site**" in the README, with its example host pointed at `base`. */
-function readmeSnippet(base: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('**A partner site**'));
-  const snippet = /```html\n([\s\S]*?)```/.exec(section)?.[1];
-  assert.ok(snippet, 'the README has a partner snippet');
-  return snippet.replaceAll('https://news.example/widgets/', `${base}/dist/`).replaceAll('https://news.example', base);
-}
+/** The README's snippet for "**A partner site**", with its example host pointed at `base`. */
+const readmeSnippet = (base: string) =>
+  readmeHtml('**A partner site**').replaceAll('https://news.example/widgets/', `${base}/dist/`).replaceAll('https://news.example', base);
 
 const env = demoUnderTest();
 
 /** The partner's own server: one page, the snippet inside an English page of its own. */
-let partner: Server;
-let partnerBase = '';
-before(async () => {
-  partner = createServer((request, response) => {
-    if (request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+const partner = partnerSite({
+  '/': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><main><h1>Partner news</h1>
 ${readmeSnippet(env.server.base)}
-</main></body></html>`);
-  });
-  await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
-  partnerBase = `http://127.0.0.1:${(partner.address() as AddressInfo).port}`;
+</main></body></html>`,
 });
-after(() => new Promise<void>((resolve) => partner.close(() => resolve())));
-
-interface Seen {
-  page: Page;
-  errors: string[];
-  close(): Promise<void>;
-}
 
 /** A partner page on its own origin holding the snippet; `failSrc` makes the card's REST request fail. */
-async function openPartnerPage(width: number, failSrc = false): Promise<Seen> {
-  const { server, browser } = env;
-  const context = await browser.newContext({ viewport: { width, height: 800 }, serviceWorkers: 'block' });
-  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  // Nothing but the partner's page and our server is reachable.
-  const allowed = new Set([new URL(server.base).origin, partnerBase]);
-  await context.route((url) => !allowed.has(url.origin), (route) => route.abort('blockedbyclient'));
-  if (failSrc) {
-    await context.route((url) => url.pathname.startsWith('/wp-json/'), (route) => route.abort('connectionrefused'));
-  }
-  await page.goto(`${partnerBase}/`);
-  return { page, errors, close: () => context.close() };
-}
+const openPartnerPage = (width: number, failSrc = false) =>
+  visitPartner(env.browser, env.server.base, partner.base, `${partner.base}/`, { width, blockRest: failSrc });
 
 const cardView = (page: Page) =>
   page.$eval('nw-article-card', (card) => {

@@ -6,6 +6,8 @@
 import Database from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -279,4 +281,76 @@ export function demoUnderTest(): { server: E2eServer; browser: Browser } {
     await env.server?.dispose();
   });
   return env;
+}
+
+/** The first ```html block after `marker` in the README, as a reader would copy it. */
+export function readmeHtml(marker: string): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const at = readme.indexOf(marker);
+  const snippet = at === -1 ? undefined : /```html\n([\s\S]*?)```/.exec(readme.slice(at))?.[1];
+  if (!snippet) throw new Error(`the README has no html block after ${marker}`);
+  return snippet;
+}
+
+/**
+ * A partner's own server for one test file: another origin to the browser (another port), on loopback like ours, so
+ * Chromium's private-network rules stay out of it. `pages` maps each path to its HTML, made per request; any other
+ * path is a 404. Read `base` inside tests, once `before` has run.
+ */
+export function partnerSite(pages: Readonly<Record<string, () => string>>): { base: string } {
+  const site = { base: '' };
+  let server: Server;
+  before(async () => {
+    server = createServer((request, response) => {
+      const page = pages[request.url ?? ''];
+      if (page) response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    site.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return site;
+}
+
+export interface PartnerVisit {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests to anywhere but our server and the partner's, which were refused. */
+  offsite: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `url` in a fresh context that reaches only our server and `partnerBase`, at `width` px; `blockRest` makes
+ * every REST request fail as a refused connection.
+ */
+export async function visitPartner(
+  browser: Browser,
+  ourBase: string,
+  partnerBase: string,
+  url: string,
+  { width, height = 800, blockRest = false }: { width: number; height?: number; blockRest?: boolean },
+): Promise<PartnerVisit> {
+  const context = await browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
+  await context.addInitScript('globalThis.__name ??= (fn) => fn;');
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const offsite: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const allowed = new Set([new URL(ourBase).origin, partnerBase]);
+  await context.route(
+    (target) => !allowed.has(target.origin),
+    (route) => {
+      offsite.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  if (blockRest) await context.route((target) => target.pathname.startsWith('/wp-json/'), (route) => route.abort('connectionrefused'));
+  await page.goto(url);
+  return { page, errors, offsite, close: () => context.close() };
 }
