@@ -147,6 +147,8 @@ describe('/articles/:slug', () => {
 
   test('lists the other posts of its section under an article, and none of another section', async () => {
     const politics = await (await fetch(`${server.base}/articles/security-council-gaza-aid`)).text();
+    assert.ok(politics.includes('<article class="article" lang="ar" dir="rtl">'));
+    assert.ok(politics.includes('<bdi class="byline-reading-time">3 دقائق للقراءة</bdi>'), '303 words at 138 a minute');
     assert.deepEqual(tags(politics, 'nw-article-list'), ['<nw-article-list src="/wp-json/wp/v2/posts?categories=1&amp;exclude=5&amp;per_page=2&amp;_embed" limit="2">']);
     const fallback = politics.match(/<ul class="related-fallback">([\s\S]*?)<\/ul>/)?.[1] ?? '';
     assert.deepEqual(
@@ -157,6 +159,7 @@ describe('/articles/:slug', () => {
     // The economy post is alone in its section.
     const economy = await (await fetch(`${server.base}/articles/gulf-central-banks-hold-rates`)).text();
     assert.ok(economy.includes('<p class="article-section">اقتصاد</p>'));
+    assert.ok(economy.includes('<bdi class="byline-reading-time">دقيقتان للقراءة</bdi>'), '261 words at 138 a minute');
     assert.deepEqual(tags(economy, 'nw-article-list'), []);
   });
 
