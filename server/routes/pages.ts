@@ -57,7 +57,7 @@ export function pageRoutes(
     if (kept) return kept;
     const post = find();
     if (!post) throw noRoute();
-    // The "read also" row: the latest other posts in the post's section (a section is in one language), as
+    // The "read also" row: the latest other posts in the post's section (the seed's are each in one language), as
     // `/wp/v2/posts?categories=<section>&exclude=<post>` answers on WordPress too. None: no row.
     const related = post.category
       ? posts.list(
