@@ -78,7 +78,7 @@ const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<Networ
 
 export interface ArticlePageData {
   post: Post;
-  /** The latest other posts in its section, listed under the article by `<nw-article-list>`, with links to them as its fallback. */
+  /** The latest other posts in its section, listed under the article by `<nw-article-list>`, links to them its fallback. */
   related: readonly Post[];
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
