@@ -78,7 +78,7 @@ const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<Networ
 
 export interface ArticlePageData {
   post: Post;
-  /** Other posts, listed under the article by `<nw-article-list>`, with links to them as its fallback. */
+  /** The latest other posts in its section, listed under the article by `<nw-article-list>`, links to them its fallback. */
   related: readonly Post[];
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
@@ -207,17 +207,21 @@ export function card(post: Post, site: string): SafeHtml {
 }
 
 /**
- * The "read also" row: `<nw-article-list>` of the other posts from the REST API (the same query as `related`, so it
- * reserves as many cards as it gets), and inside it, for readers without JavaScript and until it loads, a list of
- * links to them, each in its own language.
+ * The "read also" row (site chrome, so its heading is the Arabic site's): `<nw-article-list>` of the latest other
+ * posts in the post's section from the REST API, the same query as `related`, so it reserves as many cards as it
+ * gets; and inside it, for readers without JavaScript and until it loads, links to them, each in its own language.
+ * A post alone in its section has no row.
  */
 function relatedList(post: Post, related: readonly Post[], site: string): SafeHtml {
-  if (related.length === 0) return html``;
-  return html`<nw-article-list src="/wp-json/wp/v2/posts?exclude=${post.id}&amp;per_page=${related.length}&amp;_embed" limit="${related.length}">
-          <ul class="related-fallback">
-            ${related.map((item) => html`<li lang="${item.lang}" dir="${directionOf(item.lang)}"><a href="${postLink(site, item.slug)}">${item.title}</a></li>`)}
-          </ul>
-        </nw-article-list>`;
+  if (!post.category || related.length === 0) return html``;
+  return html`<section class="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">اقرأ أيضاً</h2>
+      <nw-article-list src="/wp-json/wp/v2/posts?categories=${post.category.id}&amp;exclude=${post.id}&amp;per_page=${related.length}&amp;_embed" limit="${related.length}">
+        <ul class="related-fallback">
+          ${related.map((item) => html`<li lang="${item.lang}" dir="${directionOf(item.lang)}"><a href="${postLink(site, item.slug)}">${item.title}</a></li>`)}
+        </ul>
+      </nw-article-list>
+    </section>`;
 }
 
 /**

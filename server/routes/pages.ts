@@ -57,10 +57,14 @@ export function pageRoutes(
     if (kept) return kept;
     const post = find();
     if (!post) throw noRoute();
-    const related = posts
-      .list({}, { limit: RELATED_CARDS + 1, offset: 0, order: 'desc' })
-      .filter((other) => other.id !== post.id)
-      .slice(0, RELATED_CARDS);
+    // The "read also" row: the latest other posts in the post's section (the seed's are each in one language), as
+    // `/wp/v2/posts?categories=<section>&exclude=<post>` answers on WordPress too. None: no row.
+    const related = post.category
+      ? posts.list(
+          { categories: { terms: [post.category.id], operator: 'IN' }, exclude: [post.id] },
+          { limit: RELATED_CARDS, offset: 0, order: 'desc' },
+        )
+      : [];
     const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
     const page = { html, post: post.id, slug: post.slug };
     pages.keep(key, marker, page);

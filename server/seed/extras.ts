@@ -1,8 +1,8 @@
 /**
- * What the fixtures (`seed-article-ar.json`, `articles-en.json`) do not carry but a newsroom's database would:
- * slugs, sections, dates, featured images, and English body text. The English fixtures give only a word
- * count; their bodies are real sentences on the article's subject, repeated up to about that many words, so
- * reading time computed from the content matches the count.
+ * What the fixtures (`seed-article-ar.json`, `articles-ar.json`, `articles-en.json`) do not carry but a newsroom's
+ * database would: slugs, sections, dates, featured images, and English body text. The Arabic fixtures carry their
+ * own paragraphs; the English ones give only a word count, and their bodies are real sentences on the article's
+ * subject, repeated up to about that many words, so reading time computed from the content matches the count.
  */
 
 export interface ImageSeed {
@@ -19,12 +19,15 @@ export interface ArticleExtras {
   image: ImageSeed;
 }
 
+const politics = { slug: 'politics', name: 'سياسة' };
+const gaza = { slug: 'gaza', name: 'غزة' };
+
 export const arabicExtras: ArticleExtras & { dateGmt: string } = {
   slug: 'us-hamas-direct-talks',
   authorSlug: 'editorial-team',
-  section: { slug: 'politics', name: 'سياسة' },
+  section: politics,
   tags: [
-    { slug: 'gaza', name: 'غزة' },
+    gaza,
     { slug: 'hamas', name: 'حماس' },
     { slug: 'united-states', name: 'الولايات المتحدة' },
     { slug: 'qatar', name: 'قطر' },
@@ -33,6 +36,46 @@ export const arabicExtras: ArticleExtras & { dateGmt: string } = {
   dateGmt: '2026-11-28T07:45:00',
   image: { file: 'us-hamas-direct-talks.svg', alt: 'رسم تجريدي لدائرتين متقابلتين تتقاطعان فوق خطوط أفقية' },
 };
+
+/** In the order of `articles-ar.json`: two more in the seed article's section, so its "read also" row is its own. */
+export const moreArabicExtras: readonly ArticleExtras[] = [
+  {
+    slug: 'security-council-gaza-aid',
+    authorSlug: 'international-desk',
+    section: politics,
+    tags: [
+      gaza,
+      { slug: 'security-council', name: 'مجلس الأمن' },
+      { slug: 'humanitarian-aid', name: 'المساعدات الإنسانية' },
+      { slug: 'united-nations', name: 'الأمم المتحدة' },
+    ],
+    image: { file: 'security-council-gaza-aid.svg', alt: 'رسم تجريدي لقوس أزرق تصطف عليه دوائر صغيرة حول مربع ذهبي' },
+  },
+  {
+    slug: 'gulf-central-banks-hold-rates',
+    authorSlug: 'economy-desk',
+    section: { slug: 'economy', name: 'اقتصاد' },
+    tags: [
+      { slug: 'interest-rates', name: 'أسعار الفائدة' },
+      { slug: 'central-banks', name: 'البنوك المركزية' },
+      { slug: 'gulf', name: 'الخليج' },
+      { slug: 'inflation', name: 'التضخم' },
+    ],
+    image: { file: 'gulf-central-banks-hold-rates.svg', alt: 'رسم تجريدي لأعمدة ذهبية تصعد ثم تستقر تحت خط أفقي متقطع' },
+  },
+  {
+    slug: 'arab-ministers-gaza-reconstruction',
+    authorSlug: 'editorial-team',
+    section: politics,
+    tags: [
+      gaza,
+      { slug: 'egypt', name: 'مصر' },
+      { slug: 'reconstruction', name: 'إعادة الإعمار' },
+      { slug: 'arab-league', name: 'جامعة الدول العربية' },
+    ],
+    image: { file: 'arab-ministers-gaza-reconstruction.svg', alt: 'رسم تجريدي لمكعبات رملية مكدسة وأخرى منقطة الحواف تحت شمس برتقالية' },
+  },
+];
 
 /** In the order of `articles-en.json`. */
 export const englishExtras: ReadonlyArray<ArticleExtras & { sentences: readonly string[] }> = [

@@ -1,13 +1,14 @@
 /**
- * First-start content: the Arabic seed article and the three English samples, with authors, sections (the
- * categories), tags and featured images. Runs only on an empty database, inside the start-up transaction (`openDatabase`), so neither
- * a restart nor a second server starting at the same time ever duplicates rows.
+ * First-start content: the Arabic seed article, the three English samples and three more Arabic articles (ids after
+ * the samples', which keep theirs), with authors, sections (the categories), tags and featured images. Runs only on
+ * an empty database, inside the start-up transaction (`openDatabase`), so neither a restart nor a second server
+ * starting at the same time ever duplicates rows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countWords } from '../../src/i18n/reading-time.js';
 import { escapeText } from '../html.js';
-import { arabicExtras, englishExtras, type ArticleExtras } from '../seed/extras.js';
+import { arabicExtras, englishExtras, moreArabicExtras, type ArticleExtras } from '../seed/extras.js';
 import { postWords, type Db } from './database.js';
 
 interface ArabicFixture {
@@ -16,6 +17,11 @@ interface ArabicFixture {
   author: string;
   excerpt: string;
   blocks: ReadonlyArray<{ type: 'paragraph' | 'heading'; text: string }>;
+}
+
+/** `articles-ar.json`: Arabic articles written out like the seed article, with their publication date. */
+interface ArabicArticleFixture extends ArabicFixture {
+  published: string;
 }
 
 interface EnglishFixture {
@@ -77,6 +83,7 @@ function gmt(iso: string): string {
 function articles(seedDir: string): ArticleSeed[] {
   const arabic = readJson<ArabicFixture>(seedDir, 'seed-article-ar.json');
   const english = readJson<EnglishFixture[]>(seedDir, 'articles-en.json');
+  const moreArabic = readJson<ArabicArticleFixture[]>(seedDir, 'articles-ar.json');
   return [
     {
       ...arabicExtras,
@@ -94,6 +101,16 @@ function articles(seedDir: string): ArticleSeed[] {
       title: article.headline,
       excerpt: article.excerpt,
       content: bodyOfLength(englishExtras[index].sentences, article.words, article.lang),
+      authorName: article.author,
+      dateGmt: gmt(article.published),
+    })),
+    ...moreArabic.map((article, index) => ({
+      ...moreArabicExtras[index],
+      id: SEED_POST_ID + 1 + english.length + index,
+      lang: article.lang,
+      title: article.headline,
+      excerpt: article.excerpt,
+      content: blocksToHtml(article.blocks),
       authorName: article.author,
       dateGmt: gmt(article.published),
     })),

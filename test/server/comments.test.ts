@@ -126,7 +126,7 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
   test('the SQL payloads left every table in place', () => {
     const db = openDb(server.dbFile);
     try {
-      assert.equal(db.prepare('SELECT count(*) FROM posts').pluck().get(), 4);
+      assert.equal(db.prepare('SELECT count(*) FROM posts').pluck().get(), 7);
       assert.ok((db.prepare('SELECT count(*) FROM comments').pluck().get() as number) > 0);
     } finally {
       db.close();

@@ -83,14 +83,24 @@ describe('/ — the seed article page', () => {
     assert.equal(attribute(tags(page, 'form')[0], 'action'), '/wp-comments-post.php');
   });
 
-  test('ends with a list of the other posts from the REST API, and links to them for readers without JavaScript', async () => {
+  test('ends with a list of the latest other posts in its section from the REST API, and links to them for readers without JavaScript', async () => {
     const lists = tags(page, 'nw-article-list');
-    assert.deepEqual(lists, ['<nw-article-list src="/wp-json/wp/v2/posts?exclude=1&amp;per_page=3&amp;_embed" limit="3">']);
+    // Politics (category 1) holds the seed article and two more Arabic posts.
+    assert.deepEqual(lists, ['<nw-article-list src="/wp-json/wp/v2/posts?categories=1&amp;exclude=1&amp;per_page=2&amp;_embed" limit="2">']);
+    assert.ok(page.includes('<h2 id="related-heading">اقرأ أيضاً</h2>'));
     // The list reserves as many cards as the collection it fetches gives.
     const src = attribute(lists[0], 'src')!.replaceAll('&amp;', '&');
     const response = await fetch(`${server.base}${src}`);
-    const posts = (await response.json()) as Array<{ id: number; link: string; lang: string }>;
-    assert.equal(posts.length, 3);
+    const posts = (await response.json()) as Array<{ id: number; link: string; lang: string; categories: number[] }>;
+    assert.deepEqual(
+      posts.map(({ id, lang, categories }) => ({ id, lang, categories })),
+      [
+        { id: 5, lang: 'ar', categories: [1] },
+        { id: 7, lang: 'ar', categories: [1] },
+      ],
+      'the newest first',
+    );
+    assert.equal(response.headers.get('x-wp-total'), '2');
     assert.equal(response.headers.get('x-wp-totalpages'), '1');
     const fallback = page.match(/<ul class="related-fallback">([\s\S]*?)<\/ul>/)?.[1] ?? '';
     const links = [...fallback.matchAll(/<li lang="([^"]+)" dir="([^"]+)"><a href="([^"]+)">([^<]+)<\/a><\/li>/g)].map(([, lang, dir, href, text]) => ({ lang, dir, href, text }));
@@ -99,13 +109,20 @@ describe('/ — the seed article page', () => {
       posts.map(({ link }) => link),
       'the fallback links the posts the list shows, in its order',
     );
-    assert.deepEqual(links[0], {
-      lang: 'en',
-      dir: 'ltr',
-      href: `${server.base}/articles/phone-battery-cold`,
-      text: 'Why your phone&#039;s battery drains faster in the cold',
-    });
-    assert.ok(links.some(({ text }) => text === 'City council approves a new network of protected bike lanes'));
+    assert.deepEqual(links, [
+      {
+        lang: 'ar',
+        dir: 'rtl',
+        href: `${server.base}/articles/security-council-gaza-aid`,
+        text: 'مجلس الأمن يعقد جلسة طارئة لبحث إيصال المساعدات الإنسانية إلى غزة',
+      },
+      {
+        lang: 'ar',
+        dir: 'rtl',
+        href: `${server.base}/articles/arab-ministers-gaza-reconstruction`,
+        text: 'وزراء الخارجية العرب يبحثون في القاهرة خطة لإعادة إعمار غزة',
+      },
+    ]);
     assert.equal(tags(page, 'nw-article-card').length, 0, 'the cards are the list\'s');
   });
 });
@@ -122,8 +139,28 @@ describe('/articles/:slug', () => {
     assert.ok(html.includes('Leave a comment'));
     assert.match(html, /aria-label="Share on WhatsApp">WhatsApp<\/a>/);
     assert.ok(html.includes('By <bdi>Science desk</bdi></span>&nbsp;<span class="byline-separator" aria-hidden="true">·</span> <time'));
-    assert.deepEqual(tags(html, 'nw-article-list'), ['<nw-article-list src="/wp-json/wp/v2/posts?exclude=3&amp;per_page=3&amp;_embed" limit="3">']);
-    assert.ok(html.includes('<li lang="ar" dir="rtl"><a href="'), 'the Arabic post is among the others, linked in its own direction');
+    // Alone in its section (Science): no "read also" row, not an empty one.
+    assert.deepEqual(tags(html, 'nw-article-list'), []);
+    assert.equal(tags(html, 'section').filter((tag) => tag.includes('related')).length, 0);
+    assert.ok(!html.includes('اقرأ أيضاً'));
+  });
+
+  test('lists the other posts of its section under an article, and none of another section', async () => {
+    const politics = await (await fetch(`${server.base}/articles/security-council-gaza-aid`)).text();
+    assert.ok(politics.includes('<article class="article" lang="ar" dir="rtl">'));
+    assert.ok(politics.includes('<bdi class="byline-reading-time">3 دقائق للقراءة</bdi>'), '303 words at 138 a minute');
+    assert.deepEqual(tags(politics, 'nw-article-list'), ['<nw-article-list src="/wp-json/wp/v2/posts?categories=1&amp;exclude=5&amp;per_page=2&amp;_embed" limit="2">']);
+    const fallback = politics.match(/<ul class="related-fallback">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+    assert.deepEqual(
+      [...fallback.matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href),
+      [`${server.base}/articles/us-hamas-direct-talks`, `${server.base}/articles/arab-ministers-gaza-reconstruction`],
+    );
+    assert.ok(!fallback.includes('gulf-central-banks-hold-rates'), 'the economy post is not politics');
+    // The economy post is alone in its section.
+    const economy = await (await fetch(`${server.base}/articles/gulf-central-banks-hold-rates`)).text();
+    assert.ok(economy.includes('<p class="article-section">اقتصاد</p>'));
+    assert.ok(economy.includes('<bdi class="byline-reading-time">دقيقتان للقراءة</bdi>'), '261 words at 138 a minute');
+    assert.deepEqual(tags(economy, 'nw-article-list'), []);
   });
 
   test('escapes every stored value it puts into the page', async () => {
@@ -133,6 +170,8 @@ describe('/articles/:slug', () => {
       `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt)
        VALUES (50, 'evil', 'en', ?, '<p>ok</p>', ?, 2, '2026-11-29T08:00:00', '2026-11-29T08:00:00')`,
     ).run(evil, evil);
+    // In the seed article's section (politics), so it is among the links of its list.
+    db.prepare('INSERT INTO post_categories (post, category) VALUES (50, 1)').run();
     db.close();
     try {
       const html = await (await fetch(`${server.base}/articles/evil`)).text();
@@ -148,6 +187,7 @@ describe('/articles/:slug', () => {
       );
     } finally {
       const cleanup = openDb(server.dbFile, false);
+      cleanup.prepare('DELETE FROM post_categories WHERE post = 50').run();
       cleanup.prepare('DELETE FROM posts WHERE id = 50').run();
       cleanup.close();
     }

@@ -21,21 +21,29 @@ const server = serverUnderTest();
 const api = (path: string) => `${server.base}/wp-json/wp/v2${path}`;
 
 describe('GET /wp-json/wp/v2/posts', () => {
-  test('lists the four seeded posts, newest first, with WordPress paging headers', async () => {
+  test('lists the seven seeded posts, newest first, with WordPress paging headers', async () => {
     const { status, headers, body } = await fetchJson<Post[]>(api('/posts'));
     assert.equal(status, 200);
     assert.match(headers.get('content-type') ?? '', /^application\/json/);
-    assert.equal(headers.get('x-wp-total'), '4');
+    assert.equal(headers.get('x-wp-total'), '7');
     assert.equal(headers.get('x-wp-totalpages'), '1');
     // No page to link to: only the API root every REST response points to (WP_REST_Server::serve_request).
     assert.equal(headers.get('link'), `<${server.base}/wp-json/>; rel="https://api.w.org/"`);
     assert.deepEqual(
       body.map((post) => post.slug),
-      ['us-hamas-direct-talks', 'phone-battery-cold', 'protected-bike-lanes-approved', 'manuscript-goes-online'],
+      [
+        'us-hamas-direct-talks',
+        'phone-battery-cold',
+        'security-council-gaza-aid',
+        'gulf-central-banks-hold-rates',
+        'arab-ministers-gaza-reconstruction',
+        'protected-bike-lanes-approved',
+        'manuscript-goes-online',
+      ],
     );
     assert.deepEqual(
       body.map((post) => post.lang),
-      ['ar', 'en', 'en', 'en'],
+      ['ar', 'en', 'ar', 'ar', 'ar', 'en', 'en'],
     );
   });
 
@@ -89,21 +97,43 @@ describe('GET /wp-json/wp/v2/posts', () => {
     }
   });
 
+  test('the other Arabic posts are written out: paragraphs, sub-headings and the words their reading time counts', async () => {
+    const { body } = await fetchJson<Post[]>(api('/posts?include=5,6,7&orderby=include'));
+    assert.deepEqual(
+      body.map((post) => ({
+        slug: post.slug,
+        lang: post.lang,
+        headings: post.content.rendered.match(/<h2 class="wp-block-heading">/g)?.length,
+        paragraphs: post.content.rendered.match(/<p>/g)?.length,
+        words: countWords(post.content.rendered.replace(/<[^>]+>/g, ' '), 'ar'),
+      })),
+      [
+        { slug: 'security-council-gaza-aid', lang: 'ar', headings: 2, paragraphs: 8, words: 303 },
+        { slug: 'gulf-central-banks-hold-rates', lang: 'ar', headings: 2, paragraphs: 7, words: 261 },
+        { slug: 'arab-ministers-gaza-reconstruction', lang: 'ar', headings: 2, paragraphs: 7, words: 233 },
+      ],
+    );
+  });
+
   test('per_page and page split the list, with X-WP-TotalPages and Link headers', async () => {
     const first = await fetchJson<Post[]>(api('/posts?per_page=3'));
-    assert.equal(first.headers.get('x-wp-total'), '4');
-    assert.equal(first.headers.get('x-wp-totalpages'), '2');
+    assert.equal(first.headers.get('x-wp-total'), '7');
+    assert.equal(first.headers.get('x-wp-totalpages'), '3');
     assert.equal(first.body.length, 3);
     assert.equal(first.headers.get('link'), `<${api('/posts?per_page=3&page=2')}>; rel="next"`);
 
     const second = await fetchJson<Post[]>(api('/posts?per_page=3&page=2'));
-    assert.deepEqual(second.body.map((post) => post.slug), ['manuscript-goes-online']);
-    assert.equal(second.headers.get('link'), `<${api('/posts?per_page=3&page=1')}>; rel="prev"`);
+    assert.deepEqual(second.body.map((post) => post.id), [6, 7, 2]);
+    assert.equal(second.headers.get('link'), `<${api('/posts?per_page=3&page=1')}>; rel="prev", <${api('/posts?per_page=3&page=3')}>; rel="next"`);
+
+    const last = await fetchJson<Post[]>(api('/posts?per_page=3&page=3'));
+    assert.deepEqual(last.body.map((post) => post.slug), ['manuscript-goes-online']);
+    assert.equal(last.headers.get('link'), `<${api('/posts?per_page=3&page=2')}>; rel="prev"`);
 
     const all = await fetchJson<Post[]>(api('/posts?per_page=100'));
-    assert.equal(all.body.length, 4);
+    assert.equal(all.body.length, 7);
     const one = await fetchJson<Post[]>(api('/posts?per_page=1&page=4'));
-    assert.deepEqual(one.body.map((post) => post.id), [4]);
+    assert.deepEqual(one.body.map((post) => post.id), [6]);
   });
 
   test('order=asc reverses the list', async () => {

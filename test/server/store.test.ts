@@ -26,7 +26,7 @@ describe('the SQLite store', () => {
     const first = await startServer({}, dir);
     const file = first.dbFile;
     await first.close();
-    const counts = { posts: 4, authors: 4, media: 4, media_sizes: 4, categories: 4, comments: 0 };
+    const counts = { posts: 7, authors: 6, media: 7, media_sizes: 7, categories: 5, comments: 0 };
     for (const [table, expected] of Object.entries(counts)) assert.equal(count(file, table), expected, table);
 
     const db = openDb(file, false);
@@ -58,6 +58,9 @@ describe('the SQLite store', () => {
         { id: 2, slug: 'protected-bike-lanes-approved', lang: 'en', author: 'Newsroom staff', width: 1200, height: 675 },
         { id: 3, slug: 'phone-battery-cold', lang: 'en', author: 'Science desk', width: 1200, height: 675 },
         { id: 4, slug: 'manuscript-goes-online', lang: 'en', author: 'Culture desk', width: 1200, height: 675 },
+        { id: 5, slug: 'security-council-gaza-aid', lang: 'ar', author: 'قسم الشؤون الدولية', width: 1200, height: 675 },
+        { id: 6, slug: 'gulf-central-banks-hold-rates', lang: 'ar', author: 'القسم الاقتصادي', width: 1200, height: 675 },
+        { id: 7, slug: 'arab-ministers-gaza-reconstruction', lang: 'ar', author: 'فريق التحرير', width: 1200, height: 675 },
       ]);
       const sizes = db.prepare(`SELECT DISTINCT name, width, height FROM media_sizes`).all();
       assert.deepEqual(sizes, [{ name: 'medium', width: 300, height: 169 }]);

@@ -216,9 +216,15 @@ export const articleCardStyles = css`
     block-size: calc(var(--_headline-lines) * 1lh);
   }
 
+  /*
+   * The box keeps what the headline and meta line leave it, seldom a whole number of lines: the clip-path cuts it at
+   * the last line shown, so no sliver of the next one (the hamzas and dots above an Arabic line) shows under it.
+   * Until --_fit is set the clip-path is invalid, so none.
+   */
   .reserve .excerpt {
     flex: 1;
     -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
+    clip-path: inset(0 0 calc(100% - var(--_fit) * 1lh) 0);
   }
 
   .reserve .meta.pending {

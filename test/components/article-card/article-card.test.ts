@@ -601,6 +601,8 @@ describe('<nw-article-card>', () => {
       const box = excerpt.getBoundingClientRect().height;
       expect(shown, `${what}: excerpt shows ${shown}px in a ${box}px box`).to.be.at.most(box + 0.5);
       expect(box - shown, `${what}: gap under the excerpt`).to.be.below(lineOf(excerpt));
+      // …and nothing of the clamped line after them is painted in that gap: the box is clipped where they end.
+      expect(getComputedStyle(excerpt).clipPath, `${what}: excerpt clip`).to.equal(`inset(0px 0px calc(100% - ${shown}px))`);
       // The meta line is entirely visible: not cut horizontally nor vertically, and inside the card.
       expect(meta.scrollWidth, `${what}: meta width`).to.be.at.most(meta.clientWidth + 1);
       expect(meta.scrollHeight, `${what}: meta height`).to.be.at.most(meta.clientHeight + 1);
