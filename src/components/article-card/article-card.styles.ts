@@ -19,13 +19,13 @@ export const articleCardStyles = css`
     overflow-clip-margin: 6px;
     --_muted: var(--nw-color-muted, light-dark(#595959, #b4b4b4));
     --_border: var(--nw-color-border, light-dark(#d9d9d9, #3d3d3d));
-    --_placeholder: light-dark(#e9e9e9, #333333);
-    --_radius: var(--nw-radius, 0.5rem);
+    --_placeholder: light-dark(#e9e9e9, #333);
+    --_radius: var(--nw-radius, .5rem);
     --_space: var(--nw-space, 1rem);
     --_headline-lines: var(--nw-headline-lines, 3);
     --_excerpt-lines: var(--nw-excerpt-lines, 3);
     /* The type scale, in ems of the card, that the reserved box below is computed from. */
-    --_small: 0.8125em;
+    --_small: .8125em;
     /* A headline line: its font size times its line height (.headline). */
     --_headline-line: 1.51875em;
   }
@@ -75,7 +75,7 @@ export const articleCardStyles = css`
   }
 
   .media {
-    aspect-ratio: var(--nw-card-image-ratio, 16 / 9);
+    aspect-ratio: var(--nw-card-image-ratio, 16/9);
     background: var(--_placeholder);
   }
 
@@ -224,7 +224,7 @@ export const articleCardStyles = css`
   .reserve .excerpt {
     flex: 1;
     -webkit-line-clamp: var(--_fit, var(--_excerpt-lines));
-    clip-path: inset(0 0 calc(100% - var(--_fit) * 1lh) 0);
+    clip-path: inset(0 0 calc(100% - var(--_fit) * 1lh));
   }
 
   .reserve .meta.pending {

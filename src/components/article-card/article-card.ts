@@ -36,11 +36,14 @@ function positiveNumber(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** Clamps each reserved excerpt to the whole lines its box has room for, after the headline and meta line took theirs. */
+/**
+ * Clamps each reserved excerpt to the whole lines its box has room for, after the headline and meta line took theirs
+ * (none: its clip-path then hides it all).
+ */
 const fitExcerpts: ResizeObserverCallback = (entries) => {
   for (const { target, contentRect } of entries) {
     const lines = Math.floor(contentRect.height / parseFloat(getComputedStyle(target).lineHeight) + 0.01);
-    (target as HTMLElement).style.cssText = lines ? `--_fit:${lines}` : 'visibility:hidden';
+    (target as HTMLElement).style.cssText = `--_fit:${lines}`;
   }
 };
 

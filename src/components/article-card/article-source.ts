@@ -191,7 +191,7 @@ export function normalizeArticle(json: unknown, base: string): Article | undefin
  * Fetches `src` as JSON (no credentials, `timeout` ms at most) for a card or a list: the answer, the URL it came
  * from (what relative URLs in it resolve against) and the response's headers. Throws an `ArticleLoadError`.
  */
-export async function requestJson(src: string, signal: AbortSignal, timeout = 10_000): Promise<{ json: unknown; url: string; headers: Headers }> {
+export async function requestJson(src: string, signal: AbortSignal, timeout: number): Promise<{ json: unknown; url: string; headers: Headers }> {
   const url = safeHttpUrl(src);
   if (!url) throw new ArticleLoadError('invalid-src');
   try {
