@@ -78,8 +78,11 @@ const FALLBACK_NETWORKS = DEFAULT_NETWORKS.filter((name): name is Exclude<Networ
 
 export interface ArticlePageData {
   post: Post;
-  /** The latest other posts in its section, listed under the article by `<nw-article-list>`, links to them its fallback. */
-  related: readonly Post[];
+  /**
+   * The "read also" row: the latest other posts of `section` (the post's own), or of any section without it, listed
+   * under the article by `<nw-article-list>` from the same query, links to them its fallback.
+   */
+  related: { posts: readonly Post[]; section?: number };
   /** Origin for absolute URLs (canonical link, og:image). */
   site: string;
   /** The comment section, from `renderComments`. */
@@ -207,18 +210,18 @@ export function card(post: Post, site: string): SafeHtml {
 }
 
 /**
- * The "read also" row (site chrome, so its heading is the Arabic site's): `<nw-article-list>` of the latest other
- * posts in the post's section from the REST API, the same query as `related`, so it reserves as many cards as it
- * gets; and inside it, for readers without JavaScript and until it loads, links to them, each in its own language.
- * A post alone in its section has no row.
+ * The "read also" row (site chrome, so its heading is the Arabic site's): `<nw-article-list>` of `related`'s posts
+ * from the REST API by the same query (the section's, else any section's), so it reserves as many cards as it gets;
+ * and inside it, for readers without JavaScript and until it loads, links to them, each in its own language.
  */
-function relatedList(post: Post, related: readonly Post[], site: string): SafeHtml {
-  if (!post.category || related.length === 0) return html``;
+function relatedList(post: Post, { posts, section }: ArticlePageData['related'], site: string): SafeHtml {
+  if (posts.length === 0) return html``;
+  const src = `/wp-json/wp/v2/posts?${section === undefined ? '' : `categories=${section}&`}exclude=${post.id}&per_page=${posts.length}&_embed`;
   return html`<section class="related" aria-labelledby="related-heading">
       <h2 id="related-heading">اقرأ أيضاً</h2>
-      <nw-article-list src="/wp-json/wp/v2/posts?categories=${post.category.id}&amp;exclude=${post.id}&amp;per_page=${related.length}&amp;_embed" limit="${related.length}">
+      <nw-article-list src="${src}" limit="${posts.length}">
         <ul class="related-fallback">
-          ${related.map((item) => html`<li lang="${item.lang}" dir="${directionOf(item.lang)}"><a href="${postLink(site, item.slug)}">${item.title}</a></li>`)}
+          ${posts.map((item) => html`<li lang="${item.lang}" dir="${directionOf(item.lang)}"><a href="${postLink(site, item.slug)}">${item.title}</a></li>`)}
         </ul>
       </nw-article-list>
     </section>`;

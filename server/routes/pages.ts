@@ -57,18 +57,20 @@ export function pageRoutes(
     if (kept) return kept;
     const post = find();
     if (!post) throw noRoute();
-    // The "read also" row: the latest other posts in the post's section (the seed's are each in one language), as
-    // `/wp/v2/posts?categories=<section>&exclude=<post>` answers on WordPress too. None: no row.
-    const related = post.category
-      ? posts.list(
-          { categories: { terms: [post.category.id], operator: 'IN' }, exclude: [post.id] },
-          { limit: RELATED_CARDS, offset: 0, order: 'desc' },
-        )
+    // The "read also" row: the latest other posts in the post's section, else (alone in it) the latest other posts —
+    // two queries WordPress answers the same way (`categories=<section>&exclude=<post>`, `exclude=<post>`), which the
+    // row's <nw-article-list> sends again.
+    const newest = { limit: RELATED_CARDS, offset: 0, order: 'desc' } as const;
+    const inSection = post.category
+      ? posts.list({ categories: { terms: [post.category.id], operator: 'IN' }, exclude: [post.id] }, newest)
       : [];
+    const related = inSection.length > 0
+      ? { posts: inSection, section: post.category?.id }
+      : { posts: posts.list({ exclude: [post.id] }, newest) };
     const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
-    const page = { html, post: post.id, slug: post.slug };
-    pages.keep(key, marker, page);
-    return page;
+    const rendered = { html, post: post.id, slug: post.slug };
+    pages.keep(key, marker, rendered);
+    return rendered;
   }
 
   const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];

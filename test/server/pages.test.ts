@@ -139,13 +139,26 @@ describe('/articles/:slug', () => {
     assert.ok(html.includes('Leave a comment'));
     assert.match(html, /aria-label="Share on WhatsApp">WhatsApp<\/a>/);
     assert.ok(html.includes('By <bdi>Science desk</bdi></span>&nbsp;<span class="byline-separator" aria-hidden="true">·</span> <time'));
-    // Alone in its section (Science): no "read also" row, not an empty one.
-    assert.deepEqual(tags(html, 'nw-article-list'), []);
-    assert.equal(tags(html, 'section').filter((tag) => tag.includes('related')).length, 0);
-    assert.ok(!html.includes('اقرأ أيضاً'));
+    // Alone in its section (Science): the row lists the latest other posts, whatever their section.
+    await assertRelatedIsNewestOthers(html, 3);
   });
 
-  test('lists the other posts of its section under an article, and none of another section', async () => {
+  /** The row of a post alone in its section: the six newest other posts, the fallback linking what the REST query gives. */
+  async function assertRelatedIsNewestOthers(html: string, id: number): Promise<void> {
+    assert.deepEqual(tags(html, 'nw-article-list'), [`<nw-article-list src="/wp-json/wp/v2/posts?exclude=${id}&amp;per_page=6&amp;_embed" limit="6">`]);
+    const response = await fetch(`${server.base}/wp-json/wp/v2/posts?exclude=${id}&per_page=6`);
+    const posts = (await response.json()) as Array<{ id: number; link: string; date_gmt: string }>;
+    assert.equal(posts.length, 6, 'the seven posts but this one');
+    assert.ok(!posts.some((post) => post.id === id), 'not the post itself');
+    const fallback = html.match(/<ul class="related-fallback">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+    assert.deepEqual(
+      [...fallback.matchAll(/<a href="([^"]+)">/g)].map(([, href]) => href),
+      posts.map(({ link }) => link),
+      'the fallback links the posts the list shows, newest first',
+    );
+  }
+
+  test('lists the other posts of its section under an article, else the newest other posts', async () => {
     const politics = await (await fetch(`${server.base}/articles/security-council-gaza-aid`)).text();
     assert.ok(politics.includes('<article class="article" lang="ar" dir="rtl">'));
     assert.ok(politics.includes('<bdi class="byline-reading-time">3 دقائق للقراءة</bdi>'), '303 words at 138 a minute');
@@ -160,7 +173,7 @@ describe('/articles/:slug', () => {
     const economy = await (await fetch(`${server.base}/articles/gulf-central-banks-hold-rates`)).text();
     assert.ok(economy.includes('<p class="article-section">اقتصاد</p>'));
     assert.ok(economy.includes('<bdi class="byline-reading-time">دقيقتان للقراءة</bdi>'), '261 words at 138 a minute');
-    assert.deepEqual(tags(economy, 'nw-article-list'), []);
+    await assertRelatedIsNewestOthers(economy, 6);
   });
 
   test('escapes every stored value it puts into the page', async () => {
