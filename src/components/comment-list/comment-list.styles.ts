@@ -39,6 +39,9 @@ export const commentListStyles = css`
     /* Paint containment comes with it: let the focus rings of its links and buttons (3 px, 2 px out) show at its edges. */
     overflow-clip-margin: 6px;
   }
+  .laid-out article {
+    content-visibility: visible;
+  }
   /* The byline breaks inside the name only: no emergency break between the name's end and the separator tied to it
      by a no-break space (Firefox took one there when the name's last line was full). */
   [part~='meta'] {

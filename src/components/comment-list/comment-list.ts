@@ -138,7 +138,14 @@ export class NwCommentList extends NwElement {
    */
   #reveal = (): void => {
     const { hash } = location;
-    if (COMMENT_FRAGMENT.test(hash)) this.renderRoot.querySelector(hash)?.scrollIntoView();
+    const target = COMMENT_FRAGMENT.test(hash) ? this.renderRoot.querySelector(hash) : null;
+    const list = this.renderRoot.querySelector('[part=list]');
+    if (!target || !list) return;
+    // Skipped comments take their estimated size, so those before the target would move it once they render. Laid
+    // out once, each remembers its real size (`contain-intrinsic-size: auto`) when skipped again after the next frame.
+    list.classList.add('laid-out');
+    target.scrollIntoView();
+    requestAnimationFrame(() => requestAnimationFrame(() => list.classList.remove('laid-out')));
   };
 
   override connectedCallback(): void {
