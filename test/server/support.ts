@@ -105,3 +105,14 @@ export interface WpErrorBody {
   message: string;
   data: { status: number; params?: Record<string, string>; details?: Record<string, { code: string }> };
 }
+
+/** The seeded posts' slugs, newest first: what `GET /wp/v2/posts` lists on a fresh database. */
+export const SEED_BY_DATE = [
+  'us-hamas-direct-talks',
+  'phone-battery-cold',
+  'security-council-gaza-aid',
+  'gulf-central-banks-hold-rates',
+  'arab-ministers-gaza-reconstruction',
+  'protected-bike-lanes-approved',
+  'manuscript-goes-online',
+];

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { fetchJson, openDb, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
+import { fetchJson, openDb, SEED_BY_DATE, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
 
 type Json = Record<string, unknown>;
 type Links = Record<string, Array<{ href: string; embeddable?: boolean }>>;
@@ -49,16 +49,6 @@ function sql(server: TestServer, script: string) {
     db.close();
   }
 }
-
-const SEED_BY_DATE = [
-  'us-hamas-direct-talks',
-  'phone-battery-cold',
-  'security-council-gaza-aid',
-  'gulf-central-banks-hold-rates',
-  'arab-ministers-gaza-reconstruction',
-  'protected-bike-lanes-approved',
-  'manuscript-goes-online',
-];
 
 describe('categories and tags (WP_REST_Terms_Controller)', () => {
   const server = serverUnderTest();
