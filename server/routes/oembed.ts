@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { allowFraming } from '../http/security.js';
 import { renderEmbedPage } from '../pages/embed-page.js';
 import { SEED_POST_ID } from '../store/seed.js';
-import type { Post, PostStore } from '../store/posts.js';
+import type { PostStore } from '../store/posts.js';
 import { noRoute, WpError } from '../wp/errors.js';
 import { absint, DEFAULT_WIDTH, embedTarget, oembedData, oembedXml } from '../wp/oembed.js';
 import { ParamReader, textParam, type Query } from '../wp/params.js';
@@ -27,8 +27,6 @@ function sendXml(reply: FastifyReply, status: number, data: Readonly<Record<stri
 }
 
 export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
-  const bySlug = (slug: string): Post | undefined => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
-
   app.get(fastifyPath('/oembed/1.0/embed'), async (request, reply) => {
     const query = request.query as Query;
     // wp_oembed_ensure_format: anything but `xml` is JSON.
@@ -40,7 +38,7 @@ export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
       params.done();
       const site = siteOf(request);
       const target = embedTarget(url, site);
-      const post = target && ('front' in target ? posts.get(SEED_POST_ID) : bySlug(target.slug));
+      const post = target && ('front' in target ? posts.get(SEED_POST_ID) : posts.bySlug(target.slug));
       if (!post) throw invalidUrl();
       // maxwidth's sanitize_callback is absint, with no type: `abc` is 0, so the smallest frame, never an error.
       const maxwidth = params.has('maxwidth') ? absint(textParam(query, 'maxwidth')) : DEFAULT_WIDTH;
@@ -56,7 +54,7 @@ export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
 
   app.get('/articles/:slug/embed', async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const post = bySlug(slug);
+    const post = posts.bySlug(slug);
     if (!post) throw noRoute();
     allowFraming(reply);
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');

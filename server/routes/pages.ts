@@ -73,8 +73,6 @@ export function pageRoutes(
     return rendered;
   }
 
-  const bySlug = (slug: string) => posts.list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
-
   app.get('/', async (request, reply) => {
     const site = siteOf(request);
     const page = await articlePage(`${site} /`, site, () => posts.get(SEED_POST_ID));
@@ -86,7 +84,7 @@ export function pageRoutes(
   app.get('/articles/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const site = siteOf(request);
-    const page = await articlePage(`${site} /articles/${slug}`, site, () => bySlug(slug));
+    const page = await articlePage(`${site} /articles/${slug}`, site, () => posts.bySlug(slug));
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
     showsPost(reply, page.post, postLink(site, page.slug));
     return page.html;
@@ -94,7 +92,7 @@ export function pageRoutes(
 
   app.get(`/articles/:slug/comments/${ID}`, async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const post = bySlug(slug);
+    const post = posts.bySlug(slug);
     const id = idParam(request);
     const comment = id === undefined ? undefined : comments.get(id);
     if (!post || !comment || comment.post !== post.id || comment.status !== 'approved') throw noRoute();

@@ -382,20 +382,26 @@ export function createPostStore(db: Db) {
     };
   }
 
+  function list(filter: PostFilter, page: Page): Post[] {
+    const params = filterParams(filter);
+    const order = orderClause(page.orderby ?? 'date', page.order, filter);
+    const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+    return toPosts(statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]);
+  }
+
   return {
     count(filter: PostFilter = {}): number {
       const params = filterParams(filter);
       return statement(`SELECT count(*) FROM posts WHERE ${whereOf(params)}`).pluck().get(params) as number;
     },
-    list(filter: PostFilter, page: Page): Post[] {
-      const params = filterParams(filter);
-      const order = orderClause(page.orderby ?? 'date', page.order, filter);
-      const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
-      return toPosts(statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]);
-    },
+    list,
     get(id: number): Post | undefined {
       const row = statements.byId.get(id);
       return row && toPosts([row])[0];
+    },
+    /** The published post with this slug (an article page's, an embed's). */
+    bySlug(slug: string): Post | undefined {
+      return list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
     },
     /** The categories and all their subcategories, for `include_children` (WP_Tax_Query adds get_term_children). */
     categoryDescendants(ids: readonly number[]): number[] {
