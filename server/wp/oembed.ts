@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { escapeText, html } from '../html.js';
 import type { Post } from '../store/posts.js';
-import { mediaUrl, postLink } from './shape.js';
+import { authorLink, mediaUrl, postLink } from './shape.js';
 
 /** `oembed_default_width`, and `oembed_min_max_width`'s bounds. */
 export const DEFAULT_WIDTH = 600;
@@ -103,7 +103,7 @@ export function oembedData(post: Post, site: string, siteName: string, maxwidth:
     provider_name: siteName,
     provider_url: site,
     author_name: post.author.name,
-    author_url: `${site}/author/${encodeURIComponent(post.author.slug)}/`,
+    author_url: authorLink(site, post.author.slug),
     title: post.title,
     type: 'rich',
     width,

@@ -18,6 +18,8 @@ export type Json = Record<string, unknown>;
 export type EmbedFilter = (rel: string) => boolean;
 
 export const postLink = (site: string, slug: string) => `${site}/articles/${encodeURIComponent(slug)}`;
+/** `get_author_posts_url`: the author's archive page. */
+export const authorLink = (site: string, slug: string) => `${site}/author/${encodeURIComponent(slug)}/`;
 export const mediaUrl = (site: string, file: string) => `${site}/media/${encodeURIComponent(file)}`;
 
 /** Manual excerpts go through `wpautop` in WordPress: one paragraph, a trailing newline. */
@@ -30,7 +32,7 @@ export function authorJson(author: Author, site: string): Json {
     name: author.name,
     url: author.url,
     description: author.description,
-    link: `${site}/author/${encodeURIComponent(author.slug)}/`,
+    link: authorLink(site, author.slug),
     slug: author.slug,
     avatar_urls: { 24: avatar, 48: avatar, 96: avatar },
     _links: {
