@@ -5,11 +5,13 @@ export const commentCountStyles = css`
     display: inline-block;
   }
   /* Every candidate text in one grid cell: the cell is as wide as the widest, whichever is shown. */
-  .cell {
+  .cell,
+  .sizer {
     display: inline-grid;
     position: relative;
   }
-  .cell > * {
+  .cell > *,
+  .sizer > * {
     grid-area: 1 / 1;
     justify-self: start;
     white-space: nowrap;

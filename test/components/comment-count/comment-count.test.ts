@@ -224,6 +224,10 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       await Promise.all(els.map(settled));
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       expect(places()).to.deep.equal(before);
+      for (const el of els) {
+        const widest = Math.max(...[...el.shadowRoot!.querySelectorAll('.sizer > *')].map((s) => s.getBoundingClientRect().width));
+        expect(el.getBoundingClientRect().width, 'as wide as its widest text, no wider').to.be.closeTo(widest, 1);
+      }
       observer?.disconnect();
       expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
     });
