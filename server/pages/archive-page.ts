@@ -9,6 +9,9 @@ import { postLink } from '../wp/shape.js';
 import { stringsIn } from './localize.js';
 import { simplePage } from './simple-page.js';
 
+/** `<nw-comment-count>`'s endpoint: the site's own, as the article page's comment elements have it. */
+const COMMENTS_ENDPOINT = '/wp-json/wp/v2/comments';
+
 export type ArchiveKind = 'category' | 'tag' | 'author';
 
 const STRINGS = {
@@ -17,12 +20,14 @@ const STRINGS = {
     empty: 'لا مقالات هنا بعد.',
     older: 'مقالات أقدم',
     newer: 'مقالات أحدث',
+    comments: 'التعليقات',
   },
   en: {
     heading: { category: (name: string) => `Category: ${name}`, tag: (name: string) => `Tag: ${name}`, author: (name: string) => `Posts by ${name}` },
     empty: 'No posts here yet.',
     older: 'Older posts',
     newer: 'Newer posts',
+    comments: 'Comments',
   },
 };
 
@@ -46,16 +51,21 @@ export function renderArchivePage({ kind, name, path, posts, page, hasOlder, lan
   const text = stringsIn(lang, STRINGS);
   const heading = text.heading[kind](name);
   const pageLink = (target: number) => (target === 1 ? path : `${path}page/${target}/`);
+  // Each post's comment count, after its date; without JavaScript, a plain link to its comments.
   const items = posts.map(
     (post) => html`<article lang="${post.lang}" dir="${directionOf(post.lang)}">
         <h2><a href="${postLink('', post.slug)}">${post.title}</a></h2>
-        <p><time datetime="${post.dateGmt}Z">${dateIn(post.lang, post.dateGmt)}</time></p>
+        <p><time datetime="${post.dateGmt}Z">${dateIn(post.lang, post.dateGmt)}</time> ·
+          <nw-comment-count endpoint="${COMMENTS_ENDPOINT}" post-id="${post.id}" href="${postLink('', post.slug)}"
+            ><a href="${postLink('', post.slug)}#comments">${stringsIn(post.lang, STRINGS).comments}</a></nw-comment-count
+          ></p>
         <p>${post.excerpt}</p>
       </article>`,
   );
   return simplePage({
     lang,
     title: heading,
+    script: '/dist/comment-count.js',
     body: html`<h1><bdi>${heading}</bdi></h1>
       ${posts.length > 0 ? items : html`<p>${text.empty}</p>`}
       <nav>

@@ -5,7 +5,8 @@
 import { directionOf } from '../../src/i18n/locale.js';
 import { html, type SafeHtml } from '../html.js';
 
-export function simplePage({ lang, title, body }: { lang: string; title: string; body: SafeHtml }): string {
+/** `script`: a widget entry the page uses, defined before the first paint (as on the article page), so nothing moves. */
+export function simplePage({ lang, title, body, script }: { lang: string; title: string; body: SafeHtml; script?: string }): string {
   return html`<!doctype html>
 <html lang="${lang}" dir="${directionOf(lang)}">
 <head>
@@ -13,6 +14,7 @@ export function simplePage({ lang, title, body }: { lang: string; title: string;
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
   <link rel="stylesheet" href="/site.css">
+  ${script ? html`<script type="module" src="${script}" blocking="render"></script>` : ''}
 </head>
 <body>
   <main class="page">
