@@ -179,8 +179,9 @@ export class NwCommentModeration extends NwElement {
       }
       this.#credentials = credentials;
       if (keep) remember(this.endpoint, credentials);
-      this.signedIn = me.name;
-      this.announcement = this.localized(() => msg(str`Signed in as ${me.name}.`, { id: 'comment-moderation.signed-in' }));
+      const { name } = me;
+      this.signedIn = name;
+      this.announcement = this.localized(() => msg(str`Signed in as ${name}.`, { id: 'comment-moderation.signed-in' }));
       await this.#load();
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -431,8 +432,9 @@ export class NwCommentModeration extends NwElement {
   #renderQueue(): TemplateResult {
     const tag = formatTag(this.locale);
     const all = this.comments.length > 0 && this.selected.size === this.comments.length;
+    const name = this.signedIn;
     return html`<p class="who">
-        ${msg(str`Signed in as ${this.signedIn}.`, { id: 'comment-moderation.signed-in' })}
+        ${msg(str`Signed in as ${name}.`, { id: 'comment-moderation.signed-in' })}
         <button type="button" class="link" @click=${() => this.#signOut('')}>${msg('Sign out', { id: 'comment-moderation.sign-out' })}</button>
       </p>
       <div role="tablist" part="tabs" aria-label=${msg('Comments by status', { id: 'comment-moderation.tabs' })} @keydown=${this.#onTabKey}>
