@@ -16,6 +16,7 @@ export const BUDGETS = {
   'share-button.js': 13_000,
   'comment-form.js': 13_000,
   'comment-list.js': 13_000,
+  'comment-moderation.js': 15_000,
   'news-widgets.js': 26_000,
 };
 
