@@ -335,9 +335,15 @@ export class NwCommentModeration extends NwElement {
     if (this.last) void this.#run(undoOf(this.last), true);
   }
 
-  #focusRow(id: number): void {
+  /** The one comment reached by Tab (roving tabindex): the one last focused, however it was. */
+  #rove(id: number): void {
+    if (this.#focusId === id) return;
     this.#focusId = id;
     this.requestUpdate();
+  }
+
+  #focusRow(id: number): void {
+    this.#rove(id);
     this.renderRoot.querySelector<HTMLElement>(`#comment-${id}`)?.focus();
   }
 
@@ -403,7 +409,7 @@ export class NwCommentModeration extends NwElement {
     const author = c.author_name || msg('Anonymous', { id: 'comment-list.anonymous' });
     const focusable = this.#focusId === undefined ? index === 0 : this.#focusId === c.id;
     return html`<li>
-      <article id="comment-${c.id}" part="comment" tabindex=${focusable ? 0 : -1} aria-labelledby="author-${c.id}" @focus=${() => (this.#focusId = c.id)}>
+      <article id="comment-${c.id}" part="comment" tabindex=${focusable ? 0 : -1} aria-labelledby="author-${c.id}" @focus=${() => this.#rove(c.id)}>
         <header>
           <input type="checkbox" id="select-${c.id}" aria-labelledby="author-${c.id}" .checked=${this.selected.has(c.id)} @change=${() => this.#toggle(c.id)} />
           <bdi id="author-${c.id}" class="author">${author}</bdi>

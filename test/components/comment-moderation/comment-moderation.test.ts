@@ -66,6 +66,15 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       await expect(el).to.be.accessible();
     });
 
+    it('asks for both fields before sending anything', async () => {
+      fakeWordPress(fetch(), sample());
+      const el = await mount();
+      $<HTMLButtonElement>(el, 'button[type=submit]').click();
+      await el.updateComplete;
+      expect(text($(el, '[role=alert]'))).to.not.equal('');
+      expect(fetch().callCount).to.equal(0);
+    });
+
     it('refuses an account that may not moderate', async () => {
       fakeWordPress(fetch(), sample(), { moderate_comments: false });
       const el = await mount();
@@ -130,6 +139,8 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       $(el, '#comment-1').focus();
       await sendKeys({ press: 'j' });
       expect(el.shadowRoot!.activeElement!.id).to.equal('comment-2');
+      await el.updateComplete;
+      expect($$(el, 'article[tabindex="0"]').map((a) => a.id)).to.deep.equal(['comment-2'], 'Tab comes back to one comment');
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'k' });
       expect(el.shadowRoot!.activeElement!.id).to.equal('comment-2');
