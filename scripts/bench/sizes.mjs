@@ -17,6 +17,7 @@ export const BUDGETS = {
   'comment-form.js': 13_000,
   'comment-list.js': 13_000,
   'comment-count.js': 8_500,
+  'comment-moderation.js': 15_000,
   'news-widgets.js': 26_000,
 };
 
