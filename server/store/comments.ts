@@ -4,6 +4,11 @@ import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
 import { jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
+/** A status as moderators see it: a trashed comment is `trash` whatever its row says (migration 7). */
+export type ModerationStatus = CommentStatus | 'trash';
+/** The queues `?status=` lists: WordPress's `all` is approved and held together. */
+export const QUEUES = ['approve', 'hold', 'spam', 'trash', 'all'] as const;
+export type Queue = (typeof QUEUES)[number];
 
 export interface Comment {
   id: number;
@@ -37,6 +42,13 @@ export interface NewComment {
   /** Its rendering (`commentHtml`), stored so that reads do not sanitize it again. */
   contentHtml: string;
   status: CommentStatus;
+}
+
+/** A comment as a moderator sees it (`context=edit`). */
+export interface EditableComment extends Omit<Comment, 'status'> {
+  status: ModerationStatus;
+  authorIp: string;
+  authorUserAgent: string;
 }
 
 /** WP_Comment_Query's filters the REST API maps its parameters to; an empty list filters nothing, as there. */
@@ -99,10 +111,16 @@ const SELECT_PREVIEW = `
          cp.text IS NOT NULL AS truncated, 'approved' AS status, ${HAS_CHILDREN}
   FROM comments c JOIN posts p ON p.id = c.post LEFT JOIN comment_previews cp ON cp.comment = c.id`;
 
+const TRASHED = 'c.id IN (SELECT comment FROM comment_trash)';
+const SELECT_EDIT = `
+  SELECT c.id, c.post, p.slug AS post_slug, coalesce(c.parent, 0) AS parent, c.author_name, c.author_email,
+         c.author_url, c.date_gmt, c.content, c.content_html, c.author_ip, c.author_user_agent,
+         CASE WHEN ${TRASHED} THEN 'trash' ELSE c.status END AS status, ${HAS_CHILDREN}
+  FROM comments c JOIN posts p ON p.id = c.post`;
+
 // List filters are JSON arrays, so one prepared statement serves any number of ids. `search` is a LIKE pattern with
 // `\` escaping (wpdb::esc_like), on the columns WP_Comment_Query searches that anonymous readers may see.
-const APPROVED = `c.status = 'approved'
-  AND (:posts IS NULL OR c.post IN (SELECT value FROM json_each(:posts)))
+const FILTERS = `(:posts IS NULL OR c.post IN (SELECT value FROM json_each(:posts)))
   AND (:parents IS NULL OR coalesce(c.parent, 0) IN (SELECT value FROM json_each(:parents)))
   AND (:parentExclude IS NULL OR coalesce(c.parent, 0) NOT IN (SELECT value FROM json_each(:parentExclude)))
   AND (:include IS NULL OR c.id IN (SELECT value FROM json_each(:include)))
@@ -111,7 +129,15 @@ const APPROVED = `c.status = 'approved'
        OR c.author_url LIKE :search ESCAPE '\\')
   AND (:before IS NULL OR c.date_gmt < :before)
   AND (:after IS NULL OR c.date_gmt > :after)`;
+const APPROVED = `c.status = 'approved' AND ${FILTERS}`;
+/** A moderation queue (`:queue`, one of QUEUES): the trash is migration 7's table, whatever the rows' status. */
+const IN_QUEUE = `CASE :queue
+    WHEN 'trash' THEN ${TRASHED}
+    WHEN 'all' THEN c.status IN ('approved', 'hold') AND NOT ${TRASHED}
+    ELSE c.status = (CASE :queue WHEN 'approve' THEN 'approved' ELSE :queue END) AND NOT ${TRASHED}
+  END AND ${FILTERS}`;
 
+type QueueParams = FilterParams & { queue: Queue };
 type FilterParams = Record<'posts' | 'parents' | 'parentExclude' | 'include' | 'exclude' | 'search' | 'before' | 'after', string | null>;
 type ListParams = FilterParams & { limit: number; offset: number };
 
@@ -156,6 +182,14 @@ const toComment = (row: CommentRow): Comment => ({
   status: row.status,
   hasChildren: row.has_children === 1,
 });
+
+const toEditable = (row: CommentRow & { author_ip: string; author_user_agent: string; status: ModerationStatus }): EditableComment => ({
+  ...toComment(row as CommentRow),
+  status: row.status,
+  authorIp: row.author_ip,
+  authorUserAgent: row.author_user_agent,
+});
+type EditableRow = Parameters<typeof toEditable>[0];
 
 export type CommentStore = ReturnType<typeof createCommentStore>;
 
@@ -221,6 +255,22 @@ export function createCommentStore(db: Db) {
       .prepare<{ post: number; parent: number; name: string; email: string; text: string; hash: number }, number>(DUPLICATE_SQL)
       .pluck(),
     latest: db.prepare<{ ip: string; email: string }, string | null>(LATEST_SQL).pluck(),
+    editable: db.prepare<[number], EditableRow>(`${SELECT_EDIT} WHERE c.id = ?`),
+    queueCount: db.prepare<QueueParams, number>(`SELECT count(*) FROM comments c WHERE ${IN_QUEUE}`).pluck(),
+    trashedFrom: db.prepare<[number], CommentStatus>('SELECT previous_status FROM comment_trash WHERE comment = ?').pluck(),
+    trash: db.prepare<{ id: number; previous: CommentStatus; date: string }>(
+      'INSERT INTO comment_trash (comment, previous_status, date_gmt) VALUES (:id, :previous, :date)',
+    ),
+    untrash: db.prepare<[number]>('DELETE FROM comment_trash WHERE comment = ?'),
+    setStatus: db.prepare<{ id: number; status: CommentStatus }>('UPDATE comments SET status = :status WHERE id = :id'),
+    setContent: db.prepare<{ id: number; content: string; html: string; hash: number }>(
+      'UPDATE comments SET content = :content, content_html = :html, content_hash = :hash WHERE id = :id',
+    ),
+    // wp_delete_comment: the replies move up to the deleted comment's parent rather than going with it.
+    adoptReplies: db.prepare<{ id: number }>(
+      'UPDATE comments SET parent = (SELECT parent FROM comments WHERE id = :id) WHERE parent = :id',
+    ),
+    remove: db.prepare<[number]>('DELETE FROM comments WHERE id = ?'),
   };
   // BEGIN IMMEDIATE: the checks and the insert they allow see the same database, even with a second writer.
   const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
@@ -229,6 +279,9 @@ export function createCommentStore(db: Db) {
   const prepared = preparedOnUse(db);
   const listStatement = (order: string) =>
     prepared<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
+  const queueStatement = (order: string) =>
+    prepared<ListParams & QueueParams, EditableRow>(`${SELECT_EDIT} WHERE ${IN_QUEUE} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
+  const stamp = () => new Date().toISOString().slice(0, 19);
 
   // An empty list filters nothing, as WP_Comment_Query ignores an empty `post__in`, `comment__in`, …
   const ids = (list: readonly number[] | undefined) => (list?.length ? jsonList(list) : null);
@@ -304,6 +357,44 @@ export function createCommentStore(db: Db) {
     /** When this client address or this e-mail address last commented (UTC, zone-less), or `undefined`. */
     latestFrom(ip: string, email: string): string | undefined {
       return statements.latest.get({ ip, email }) ?? undefined;
+    },
+    /** Any comment, whatever its status, as a moderator sees it. */
+    editable(id: number): EditableComment | undefined {
+      const row = statements.editable.get(id);
+      return row && toEditable(row);
+    },
+    queueCount(filter: CommentFilter, queue: Queue): number {
+      return statements.queueCount.get({ ...filterParams(filter), queue }) ?? 0;
+    },
+    queue(filter: CommentFilter, queue: Queue, page: CommentPage): EditableComment[] {
+      const params = filterParams(filter);
+      const statement = queueStatement(orderBy(page.orderby ?? 'date_gmt', page.order, params.include !== null));
+      return statement.all({ ...params, queue, limit: page.limit, offset: page.offset }).map(toEditable);
+    },
+    /** The status a trashed comment had before, which restoring it gives back (WordPress's `_wp_trash_meta_status`). */
+    trashedFrom(id: number): CommentStatus | undefined {
+      return statements.trashedFrom.get(id) ?? undefined;
+    },
+    /**
+     * Moves the comment to `to`. Into the trash it keeps its status before (held, if it was approved, so that no
+     * public read shows it); out of the trash, the row is its new status.
+     */
+    setStatus(id: number, from: ModerationStatus, to: ModerationStatus): void {
+      if (from === to) return;
+      if (from === 'trash') statements.untrash.run(id);
+      if (to === 'trash') {
+        statements.trash.run({ id, previous: from as CommentStatus, date: stamp() });
+        if (from === 'approved') statements.setStatus.run({ id, status: 'hold' });
+      } else {
+        statements.setStatus.run({ id, status: to });
+      }
+    },
+    setContent(id: number, content: string, html: string): void {
+      statements.setContent.run({ id, content, html, hash: contentHash(withoutTrailingSpace(content)) });
+    },
+    remove(id: number): void {
+      statements.adoptReplies.run({ id });
+      statements.remove.run(id);
     },
   };
 }

@@ -184,4 +184,46 @@ export const migrations: readonly string[] = [
     WHEN NEW.content IS NOT OLD.content AND NEW.content_html IS OLD.content_html
     BEGIN UPDATE comments SET content_html = NULL WHERE id = NEW.id; END;
   `,
+  /*
+   * 7: moderation. Users who sign in are authors with a `login` and a `role` (WordPress keeps one users table too, so
+   * a moderator with a published post is listed like any author). application_passwords: WordPress's Application
+   * Passwords, only a slow hash of each (auth/passwords.ts). comment_trash: a trashed comment keeps its row and its
+   * status before trashing (WordPress's `_wp_trash_meta_status`), with a status that is never 'approved', so every
+   * public read leaves it out as it is; the trash is this table. moderation_log: who did what to which comment,
+   * when and from where. comments_by_status: the moderation queues, newest first.
+   */ `
+  ALTER TABLE authors ADD COLUMN login TEXT;
+  ALTER TABLE authors ADD COLUMN role TEXT CHECK (role IN ('moderator', 'administrator'));
+  ALTER TABLE authors ADD COLUMN registered_gmt TEXT;
+  CREATE UNIQUE INDEX authors_by_login ON authors (lower(login)) WHERE login IS NOT NULL;
+
+  CREATE TABLE application_passwords (
+    uuid        TEXT PRIMARY KEY,
+    user        INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    created_gmt TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX application_passwords_by_user ON application_passwords (user);
+
+  CREATE TABLE comment_trash (
+    comment         INTEGER PRIMARY KEY REFERENCES comments (id) ON DELETE CASCADE,
+    previous_status TEXT NOT NULL CHECK (previous_status IN ('approved', 'hold', 'spam')),
+    date_gmt        TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE moderation_log (
+    id          INTEGER PRIMARY KEY,
+    user        INTEGER,
+    login       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    comment     INTEGER NOT NULL,
+    from_status TEXT,
+    to_status   TEXT,
+    date_gmt    TEXT NOT NULL,
+    ip          TEXT NOT NULL
+  ) STRICT;
+
+  CREATE INDEX comments_by_status ON comments (status, date_gmt, id);
+  `,
 ];
