@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { trustProxyOption } from './http/client.js';
+import { registerAuth } from './http/auth.js';
 import { registerCors } from './http/cors.js';
 import { registerDiscovery } from './http/discovery.js';
 import { BODY_LIMIT, clientErrorHandler, frameworkErrors, REQUEST_TIMEOUT_MS, registerErrorHandling } from './http/errors.js';
@@ -22,6 +23,7 @@ import { searchRoutes } from './routes/search.js';
 import { termRoutes } from './routes/terms.js';
 import { userRoutes } from './routes/users.js';
 import { changeMarker, openDatabase } from './store/database.js';
+import { createAccountStore } from './store/accounts.js';
 import { createCommentStore } from './store/comments.js';
 import { createMediaStore } from './store/media.js';
 import { createPostStore } from './store/posts.js';
@@ -71,6 +73,9 @@ export async function buildApp(
   await registerCors(app, config.allowedOrigins);
   // After CORS and the response headers' hooks, which a kept answer still passes through.
   registerRestCache(app, changeMarker(db));
+  // After the cache, which never answers a request that signs in.
+  const accounts = createAccountStore(db);
+  registerAuth(app, accounts);
 
   await registerStatic(app, config.paths);
 
@@ -85,7 +90,7 @@ export async function buildApp(
   userRoutes(app, posts, createUserStore(db));
   mediaRoutes(app, posts, createMediaStore(db, posts));
   contentTypeRoutes(app);
-  commentRoutes(app, posts, comments, config);
+  commentRoutes(app, posts, comments, accounts, config);
   pageRoutes(app, posts, comments, terms, config.paths.demo, changeMarker(db));
   oembedRoutes(app, posts);
 

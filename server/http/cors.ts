@@ -2,7 +2,8 @@
  * CORS as one rule by method, so every route, today's and tomorrow's, follows it without a list to keep:
  * - reads (`GET`, `HEAD` and preflights for them) are public, as in WordPress: `Access-Control-Allow-Origin: *`,
  *   never credentials. The server has no cookies or sessions, so a reader's browser holds nothing that could leak;
- * - writes (`POST` and its preflight) only from `ALLOWED_ORIGINS` and the server's own origin (`request.site`).
+ * - writes (`POST`, a moderator's `PUT`/`PATCH`/`DELETE`, and their preflights) only from `ALLOWED_ORIGINS` and the
+ *   server's own origin (`request.site`). A moderator signs in with `Authorization`, which the read policy allows too.
  */
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -39,7 +40,7 @@ export async function registerCors(app: FastifyInstance, allowedOrigins: readonl
       if (origin === undefined || !(writers.has(origin) || origin === request.site)) return callback(null, NO_POLICY);
       callback(null, {
         origin,
-        methods: ['GET', 'HEAD', 'POST'],
+        methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ALLOWED_HEADERS,
         exposedHeaders: EXPOSED,
         maxAge: MAX_AGE,

@@ -1,8 +1,8 @@
 /**
  * Answers to REST reads, kept while the database stays the same. A read's answer is a function of its URL, the
- * site's origin (links are absolute) and the stored rows: nothing in it depends on the time, the client or a
- * session, as the server has none. So a `GET` whose answer was a 200 is answered again from memory, headers and
- * all, until any row changes — through this server (`total_changes()`) or any other process (`data_version`),
+ * site's origin (links are absolute) and the stored rows: nothing in it depends on the time or the client, and a
+ * request that signs in (`Authorization`) is neither answered from memory nor kept. So a `GET` whose answer was a
+ * 200 is answered again from memory, headers and all, until any row changes — through this server (`total_changes()`) or any other process (`data_version`),
  * which `changeMarker` checks on every request for about a microsecond. CORS and the security headers are still
  * added per request by their own hooks; only what the route made is kept.
  */
@@ -38,8 +38,9 @@ export function registerRestCache(app: FastifyInstance, marker: () => string): v
   app.decorateRequest('restCacheMarker', '');
 
   const look: onRequestHookHandler = (request, reply, done) => {
-    // A HEAD route shares its GET route's hooks; only a GET's answer is kept.
-    if (request.method !== 'GET') {
+    // A HEAD route shares its GET route's hooks; only a GET's answer is kept, and only an anonymous one (a
+    // moderator's answers depend on who asks).
+    if (request.method !== 'GET' || request.headers.authorization !== undefined) {
       done();
       return;
     }

@@ -4,11 +4,13 @@
  * - `Link: <…/wp-json/>; rel="https://api.w.org/"` on every REST response (a collection's paging `Link` replaces
  *   it, as PHP's `header()` does in WordPress);
  * - `Allow`: the route's methods an anonymous reader may use (`rest_send_allow_header`);
- * - `context`: validated against the route's enum, `edit` refused to anonymous readers with the route's own error,
+ * - `context`: validated against the route's enum, `edit` refused with the route's own error to all but the accounts
+ *   with the route's `editCapability`,
  *   `embed` cut to the schema's embed fields (`rest_filter_response_by_context`);
  * - `_fields` (`rest_filter_response_fields`) and `_envelope` (`WP_REST_Server::envelope_response`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preSerializationHookHandler } from 'fastify';
+import { can } from '../auth/sign-in.js';
 import { invalidParams, WpError } from '../wp/errors.js';
 import { addRouteHook } from './route-hooks.js';
 import { parseList, textParam, type Query } from '../wp/params.js';
@@ -110,7 +112,7 @@ function withContext(request: FastifyRequest, reply: FastifyReply, description: 
     reply.code(wpError.status);
     return wpError.toJSON();
   }
-  if (context === 'edit' && description.editDenied) {
+  if (context === 'edit' && description.editDenied && !can(request.account, description.editCapability ?? '')) {
     // The permission check runs after validation and after the item is found: those errors stand.
     if (failed && (error?.code === 'rest_invalid_param' || reply.statusCode === 404)) return payload;
     const { code, message } = description.editDenied;

@@ -1,5 +1,9 @@
-/** `/wp-json/wp/v2/users`, `/users/:id` and `/users/me`, as WordPress answers an anonymous reader. */
+/**
+ * `/wp-json/wp/v2/users` and `/users/:id`, as WordPress answers an anonymous reader, and `/users/me`, the account
+ * that signed in (`http/auth.ts`).
+ */
 import type { FastifyInstance } from 'fastify';
+import { CAPABILITIES } from '../auth/sign-in.js';
 import type { Author, PostStore } from '../store/posts.js';
 import type { UserOrder, UserStore } from '../store/users.js';
 import { WpError } from '../wp/errors.js';
@@ -57,8 +61,26 @@ export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserSt
     return items.map((author) => userJson(author, site));
   });
 
-  app.get('/wp-json/wp/v2/users/me', async () => {
-    throw new WpError('rest_not_logged_in', 'You are not currently logged in.', 401);
+  app.get('/wp-json/wp/v2/users/me', async (request) => {
+    const account = request.account;
+    if (!account) throw new WpError('rest_not_logged_in', 'You are not currently logged in.', 401);
+    const view = userJson({ id: account.id, slug: account.slug, name: account.name, description: '', url: '' }, siteOf(request));
+    if (textParam(request.query as Query, 'context') !== 'edit') return view;
+    const capabilities = Object.fromEntries(CAPABILITIES[account.role].map((capability) => [capability, true]));
+    // The edit context's own fields, as WP_REST_Users_Controller::prepare_item_for_response gives them to the user.
+    return {
+      ...view,
+      username: account.login,
+      first_name: '',
+      last_name: '',
+      email: '',
+      locale: 'en_US',
+      nickname: account.login,
+      registered_date: `${account.registeredGmt}+00:00`,
+      roles: [account.role],
+      capabilities: { ...capabilities, [account.role]: true },
+      extra_capabilities: { [account.role]: true },
+    };
   });
 
   app.get(`/wp-json/wp/v2/users/${ID}`, async (request) => {

@@ -42,6 +42,8 @@ export interface RouteDescription {
   keyed?: true;
   /** What `?context=edit` answers an anonymous reader (the read endpoint's permission check). */
   editDenied?: { code: string; message: string };
+  /** The capability that lets a signed-in account read in `context=edit` (auth/sign-in.ts); none: nobody may. */
+  editCapability?: string;
 }
 
 const READABLE: readonly Method[] = ['GET'];
@@ -353,6 +355,7 @@ const COMMENTS: RouteDescription[] = [
     schema: COMMENT_SCHEMA,
     batch: true,
     editDenied: { code: 'rest_forbidden_context', message: 'Sorry, you are not allowed to edit comments.' },
+    editCapability: 'moderate_comments',
   },
   {
     route: '/wp/v2/comments/(?P<id>[\\d]+)',
@@ -381,6 +384,7 @@ const COMMENTS: RouteDescription[] = [
     schema: COMMENT_SCHEMA,
     batch: true,
     editDenied: { code: 'rest_forbidden_context', message: 'Sorry, you are not allowed to edit this comment.' },
+    editCapability: 'moderate_comments',
   },
 ];
 
