@@ -1,11 +1,11 @@
 /** Comments as WordPress's REST API returns them (`view` context). */
 import { avatarFile } from '../seed/extras.js';
-import type { Comment } from '../store/comments.js';
+import type { Comment, EditableComment } from '../store/comments.js';
 import { API, mediaUrl, postLink, type Json } from '../wp/shape.js';
 import { commentHtml } from './comment-html.js';
 
 /** The rendering stored with the comment, or, for a row another tool wrote or edited, one made now. */
-export const renderedContent = (comment: Comment): string => comment.contentHtml ?? commentHtml(comment.content);
+export const renderedContent = (comment: Pick<Comment, 'content' | 'contentHtml'>): string => comment.contentHtml ?? commentHtml(comment.content);
 
 export function commentJson(comment: Comment, site: string): Json {
   const avatar = mediaUrl(site, avatarFile);
@@ -34,5 +34,22 @@ export function commentJson(comment: Comment, site: string): Json {
     author_avatar_urls: { 24: avatar, 48: avatar, 96: avatar },
     meta: [],
     _links: links,
+  };
+}
+
+/**
+ * A comment as a moderator sees it, whatever its status; in `context=edit` also the author's e-mail, address and
+ * user agent, and the text as stored (`content.raw`).
+ */
+export function editableJson(comment: EditableComment, site: string, context: 'view' | 'edit' = 'edit'): Json {
+  const json = commentJson({ ...comment, status: comment.status === 'trash' ? 'hold' : comment.status }, site);
+  if (context === 'view') return { ...json, status: comment.status };
+  return {
+    ...json,
+    author_email: comment.authorEmail,
+    author_ip: comment.authorIp,
+    author_user_agent: comment.authorUserAgent,
+    content: { raw: comment.content, rendered: renderedContent(comment) },
+    status: comment.status,
   };
 }

@@ -5,7 +5,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { commentEmbedder } from '../comments/embed.js';
-import { commentJson } from '../comments/render.js';
+import { can } from '../auth/sign-in.js';
+import { commentJson, editableJson } from '../comments/render.js';
 import { createComment, type Client, type CreateContext } from '../comments/create.js';
 import { RateLimiter } from '../comments/rate-limit.js';
 import { clientAddress, rateLimitKey } from '../http/client.js';
@@ -14,10 +15,12 @@ import { formParams, JSON_MEDIA_TYPE, multipartParams, requestParams } from '../
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
-import { COMMENT_ORDERBY, type CommentFilter, type CommentStore } from '../store/comments.js';
+import type { AccountStore } from '../store/accounts.js';
+import { COMMENT_ORDERBY, QUEUES, type Comment, type CommentFilter, type CommentStore, type Queue } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { cannotReadComment, WpError } from '../wp/errors.js';
-import { embedRels, ParamReader, readPaging, type Query } from '../wp/params.js';
+import { embedRels, ParamReader, readPaging, textParam, type Query } from '../wp/params.js';
+import { moderationRoutes } from './moderation.js';
 import { ID, idParam, pagingHeaders, siteOf } from './responses.js';
 
 /** Query parameters only moderators may use, with the one value anyone may pass. */
@@ -36,6 +39,15 @@ function forbiddenParams(query: Query): string[] {
   }).map(([name]) => name);
 }
 
+/** WP_Comment_Query's `status` as a moderator may pass it; an unknown one lists nothing, as there. */
+function queueOf(query: Query): Queue | undefined {
+  const value = (textParam(query, 'status') ?? 'approve').toLowerCase();
+  const queue = value === 'approved' || value === '1' ? 'approve' : value === '0' ? 'hold' : value;
+  return (QUEUES as readonly string[]).includes(queue) ? (queue as Queue) : undefined;
+}
+
+const contextOf = (query: Query) => (textParam(query, 'context') === 'edit' ? 'edit' : 'view');
+
 /** The form's fields, whatever the body turned out to be (nothing, when it could not be read). */
 const formFields = (body: unknown) =>
   (typeof body === 'object' && body !== null ? body : {}) as Record<string, string | undefined>;
@@ -45,7 +57,13 @@ const clientOf = (request: FastifyRequest): Client => ({
   userAgent: request.headers['user-agent'] ?? '',
 });
 
-export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore, config: Config): void {
+export function commentRoutes(
+  app: FastifyInstance,
+  posts: PostStore,
+  comments: CommentStore,
+  accounts: AccountStore,
+  config: Config,
+): void {
   const context: CreateContext = { posts, comments, moderation: config.moderation, floodSeconds: config.floodSeconds };
   const limiter = new RateLimiter(config.rateLimit);
   const embedded = commentEmbedder(posts, comments);
@@ -61,7 +79,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
 
   app.get('/wp-json/wp/v2/comments', async (request, reply) => {
     const query = request.query as Query;
-    const forbidden = forbiddenParams(query);
+    const moderator = can(request.account, 'moderate_comments');
+    const forbidden = moderator ? [] : forbiddenParams(query);
     if (forbidden.length > 0) {
       throw new WpError('rest_forbidden_param', `Query parameter not permitted: ${forbidden.join(', ')}`, 401);
     }
@@ -87,25 +106,40 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
       throw new WpError('rest_cannot_read', 'Sorry, you are not allowed to read comments without a post.', 401);
     }
 
-    const total = comments.count(filter);
+    // A moderator's `status` picks the queue (any status); readers see approved comments only.
+    const queue = moderator ? queueOf(query) : 'approve';
+    const total = queue === undefined ? 0 : moderator ? comments.queueCount(filter, queue) : comments.count(filter);
     const totalPages = Math.ceil(total / perPage);
     pagingHeaders(reply, request, { total, totalPages, page });
     // An `offset` replaces the page's (get_items, only when not empty); WP_Comment_Query reads it through absint.
     const skip = offset ? Math.abs(offset) : (page - 1) * perPage;
-    // Unlike posts, WordPress answers a page past the end of comments with an empty list.
-    const items = skip >= total ? [] : comments.list(filter, { limit: perPage, offset: skip, order, orderby });
     const site = siteOf(request);
     const embed = embedRels(query);
-    return items.map((comment) => embedded(comment, commentJson(comment, site), site, embed));
+    // Unlike posts, WordPress answers a page past the end of comments with an empty list.
+    if (queue === undefined || skip >= total) return [];
+    const paging = { limit: perPage, offset: skip, order, orderby };
+    if (moderator) {
+      const context = contextOf(query);
+      return comments
+        .queue(filter, queue, paging)
+        .map((comment) => embedded(comment as Comment, editableJson(comment, site, context), site, embed));
+    }
+    return comments.list(filter, paging).map((comment) => embedded(comment, commentJson(comment, site), site, embed));
   });
 
   app.get(`/wp-json/wp/v2/comments/${ID}`, async (request) => {
     const id = idParam(request);
+    const site = siteOf(request);
+    const query = request.query as Query;
+    if (can(request.account, 'moderate_comments')) {
+      const comment = id === undefined ? undefined : comments.editable(id);
+      if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
+      return embedded(comment as Comment, editableJson(comment, site, contextOf(query)), site, embedRels(query));
+    }
     const comment = id === undefined ? undefined : comments.get(id);
     if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
     if (comment.status !== 'approved') throw cannotReadComment();
-    const site = siteOf(request);
-    return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
+    return embedded(comment, commentJson(comment, site), site, embedRels(query));
   });
 
   // The bodies WordPress reads, in this route's own context: the rest of the API reads JSON only.
@@ -134,6 +168,8 @@ export function commentRoutes(app: FastifyInstance, posts: PostStore, comments: 
       // WP_REST_Server::serve_request embeds for any answer, a new comment's too.
       return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
     });
+
+    moderationRoutes(api, comments, accounts);
   });
 
   // The fallback <form> posts url-encoded fields with WordPress's names; only this route reads that type.
