@@ -2,10 +2,13 @@
  * Server settings from the environment (SPEC §8). Every value is validated at start so a typo fails loudly
  * with the variable's name instead of surfacing later as odd behaviour.
  */
+import { readFileSync } from 'node:fs';
 import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { parseWordList, type SpamRules } from './comments/spam-rules.js';
 
-export type Moderation = 'approve' | 'hold';
+/** `first`: held until its author (same name and e-mail) has an approved comment, as WordPress's "previously approved". */
+export type Moderation = 'approve' | 'hold' | 'first';
 
 export interface Paths {
   /** The built widgets, served at `/dist/`. */
@@ -31,6 +34,8 @@ export interface Config {
    */
   trustProxy: TrustProxy;
   moderation: Moderation;
+  /** `MODERATION_LINKS`, `MODERATION_WORDS`, `DISALLOWED_WORDS` (comments/spam-rules.ts). */
+  spamRules: SpamRules;
   /** Minimum seconds between two comments from one client address or one e-mail address; 0 turns the check off. */
   floodSeconds: number;
   /** Comment POSTs a minute per client address; 0 turns the limit off. */
@@ -144,10 +149,29 @@ function isAddressOrRange(entry: string): boolean {
 
 function moderation(env: Env): Moderation {
   const raw = read(env, 'MODERATION') ?? 'hold';
-  if (raw !== 'approve' && raw !== 'hold') {
-    throw new ConfigError(`MODERATION must be "approve" or "hold", got "${raw}"`);
+  if (raw !== 'approve' && raw !== 'hold' && raw !== 'first') {
+    throw new ConfigError(`MODERATION must be "approve", "hold" or "first", got "${raw}"`);
   }
   return raw;
+}
+
+/** A words file named by `name`, read once at start: one word or phrase a line. */
+function wordList(env: Env, name: string): string[] {
+  const file = read(env, name);
+  if (file === undefined) return [];
+  try {
+    return parseWordList(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${name} names a file that cannot be read: ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function spamRules(env: Env): SpamRules {
+  return {
+    maxLinks: integer(env, 'MODERATION_LINKS', 2, 0, 10_000),
+    moderationWords: wordList(env, 'MODERATION_WORDS'),
+    disallowedWords: wordList(env, 'DISALLOWED_WORDS'),
+  };
 }
 
 export function loadConfig(env: Env = process.env, paths: Paths = defaultPaths): Config {
@@ -159,6 +183,7 @@ export function loadConfig(env: Env = process.env, paths: Paths = defaultPaths):
     publicUrl: publicUrl(env),
     trustProxy: trustProxy(env),
     moderation: moderation(env),
+    spamRules: spamRules(env),
     floodSeconds: integer(env, 'FLOOD_SECONDS', 15, 0, 86_400),
     rateLimit: integer(env, 'RATE_LIMIT', 30, 0, 100_000),
     paths,

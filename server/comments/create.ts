@@ -7,12 +7,14 @@ import type { Comment, CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
 import { commentHtml } from './comment-html.js';
+import { judge, NO_RULES, type SpamRules } from './spam-rules.js';
 import { checkCommentFields, type CommentDraft } from './validation.js';
 
 export interface CreateContext {
   posts: PostStore;
   comments: CommentStore;
   moderation: Moderation;
+  spamRules?: SpamRules;
   floodSeconds: number;
   now?: () => Date;
 }
@@ -69,12 +71,27 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
     throw new WpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
   }
 
+  const authorUserAgent = client.userAgent.slice(0, 254);
+  const contentHtml = commentHtml(draft.content);
   return context.comments.insert({
     ...draft,
     authorIp: client.ip,
-    authorUserAgent: client.userAgent.slice(0, 254),
+    authorUserAgent,
     dateGmt: gmtString(now),
-    contentHtml: commentHtml(draft.content),
-    status: context.moderation === 'approve' ? 'approved' : 'hold',
+    contentHtml,
+    status: statusFor(context, { ...draft, ip: client.ip, userAgent: authorUserAgent, html: contentHtml }),
   });
+}
+
+/**
+ * wp_allow_comment's verdict: a disallowed word sends it to spam; else held when the site holds every comment, when
+ * check_comment finds too many links or a moderation word, or (`MODERATION=first`) when its author has no approved
+ * comment yet; else published.
+ */
+function statusFor(context: CreateContext, comment: Parameters<typeof judge>[1]): 'approved' | 'hold' | 'spam' {
+  const verdict = judge(context.spamRules ?? NO_RULES, comment);
+  if (verdict === 'spam') return 'spam';
+  if (verdict === 'hold' || context.moderation === 'hold') return 'hold';
+  if (context.moderation === 'first' && !context.comments.hasApprovedFrom(comment.authorName, comment.authorEmail)) return 'hold';
+  return 'approved';
 }

@@ -64,7 +64,13 @@ export function commentRoutes(
   accounts: AccountStore,
   config: Config,
 ): void {
-  const context: CreateContext = { posts, comments, moderation: config.moderation, floodSeconds: config.floodSeconds };
+  const context: CreateContext = {
+    posts,
+    comments,
+    moderation: config.moderation,
+    spamRules: config.spamRules,
+    floodSeconds: config.floodSeconds,
+  };
   const limiter = new RateLimiter(config.rateLimit);
   const embedded = commentEmbedder(posts, comments);
 

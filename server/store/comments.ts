@@ -271,6 +271,11 @@ export function createCommentStore(db: Db) {
       'UPDATE comments SET parent = (SELECT parent FROM comments WHERE id = :id) WHERE parent = :id',
     ),
     remove: db.prepare<[number]>('DELETE FROM comments WHERE id = ?'),
+    approvedFrom: db
+      .prepare<{ name: string; email: string }, number>(
+        `SELECT 1 FROM comments WHERE ${EMAIL_KEY} = lower(trim(:email)) AND author_name = :name AND status = 'approved' LIMIT 1`,
+      )
+      .pluck(),
   };
   // BEGIN IMMEDIATE: the checks and the insert they allow see the same database, even with a second writer.
   const immediate = db.transaction(<T>(work: () => T): T => work()).immediate;
@@ -391,6 +396,10 @@ export function createCommentStore(db: Db) {
     },
     setContent(id: number, content: string, html: string): void {
       statements.setContent.run({ id, content, html, hash: contentHash(withoutTrailingSpace(content)) });
+    },
+    /** Whether this name and e-mail address have an approved comment (check_comment's "previously approved"). */
+    hasApprovedFrom(name: string, email: string): boolean {
+      return statements.approvedFrom.get({ name, email }) !== undefined;
     },
     remove(id: number): void {
       statements.adoptReplies.run({ id });
