@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, scrollThrough, startServer, type E2eServer } from './support.js';
 
-const PAGES = ['/', '/articles/protected-bike-lanes-approved/', '/partner.html', '/blogger.html'];
+const PAGES = ['/', '/articles/protected-bike-lanes-approved/', '/partner.html', '/blogger.html', '/moderation.html', '/category/politics/'];
 
 describe('demo pages', () => {
   let server: E2eServer;
