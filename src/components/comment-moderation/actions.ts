@@ -7,7 +7,7 @@ import type { Status, Tab } from './moderation-api.js';
 /** A status change, or `delete` (forever). */
 export type Action = 'approve' | 'unapprove' | 'spam' | 'unspam' | 'trash' | 'restore' | 'delete';
 
-/** Per tab, in the order the buttons appear. Restore and "not spam" bring a comment back held, to be looked at again. */
+/** Per tab, in the order the buttons appear. */
 export const ACTIONS: Record<Tab, readonly Action[]> = {
   hold: ['approve', 'spam', 'trash'],
   approve: ['unapprove', 'spam', 'trash'],
@@ -15,14 +15,18 @@ export const ACTIONS: Record<Tab, readonly Action[]> = {
   trash: ['restore', 'delete'],
 };
 
-/** The status an action gives; `undefined` for delete forever. */
-export const TARGET: Record<Action, Status | undefined> = {
+/**
+ * The status an action asks for; `undefined` for delete forever. Restore and "not spam" ask WordPress for `untrash`
+ * and `unspam`, which give back the status the comment had before (held when WordPress kept none): the status it
+ * ends with is the one the answer says.
+ */
+export const TARGET: Record<Action, Status | 'untrash' | 'unspam' | undefined> = {
   approve: 'approved',
   unapprove: 'hold',
   spam: 'spam',
-  unspam: 'hold',
+  unspam: 'unspam',
   trash: 'trash',
-  restore: 'hold',
+  restore: 'untrash',
   delete: undefined,
 };
 
@@ -39,6 +43,13 @@ export interface Change {
   id: number;
   from: Status;
   to: Status | 'deleted';
+}
+
+/** A change as asked for: `to` may be `untrash` or `unspam`, which the answer turns into a status. */
+export interface Request {
+  id: number;
+  from: Status;
+  to: Status | 'deleted' | 'untrash' | 'unspam';
 }
 
 /** The changes that undo `changes` (each back to where it came from); delete forever cannot be undone. */

@@ -7,7 +7,7 @@ import { theme } from '../../internal/theme.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { safeHttpUrl } from '../../internal/url.js';
 import { sanitize } from '../comment-list/sanitize.js';
-import { ACTIONS, type Action, actionForKey, type Change, moveIndex, TARGET, undoOf } from './actions.js';
+import { ACTIONS, type Action, actionForKey, type Change, moveIndex, type Request, TARGET, undoOf } from './actions.js';
 import { forget, recall, remember } from './credentials-store.js';
 import {
   type Credentials,
@@ -275,18 +275,24 @@ export class NwCommentModeration extends NwElement {
    * Applies `changes` (built from `action` on each comment); the ones done leave the tab. Each is reported with
    * `nw-moderate`; all done become the one action "Undo" reverts.
    */
-  async #run(changes: Change[], undoing = false): Promise<void> {
+  async #run(changes: Request[], undoing = false): Promise<void> {
     const credentials = this.#credentials;
     if (!credentials || !changes.length || this.busy) return;
     const generation = this.#generation;
     this.busy = true;
     this.failure = undefined;
     const results = await Promise.allSettled(
-      changes.map(({ id, to }) => (to === 'deleted' ? deleteForever(this.endpoint, credentials, id) : setStatus(this.endpoint, credentials, id, to))),
+      changes.map(({ id, to }) =>
+        to === 'deleted' ? deleteForever(this.endpoint, credentials, id).then(() => to) : setStatus(this.endpoint, credentials, id, to),
+      ),
     );
     if (generation !== this.#generation) return;
     this.busy = false;
-    const done = changes.filter((_, i) => results[i].status === 'fulfilled');
+    // Each done change with the status the site answered (untrash and unspam find theirs there).
+    const done = changes.flatMap((change, i): Change[] => {
+      const result = results[i];
+      return result.status === 'fulfilled' ? [{ ...change, to: result.value }] : [];
+    });
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     for (const change of done) this.emit('nw-moderate', change);
     this.last = undoing ? undefined : done.length ? done : this.last;
@@ -298,7 +304,7 @@ export class NwCommentModeration extends NwElement {
           : msg(str`Comments updated: ${formatNumber(done.length, formatTag(this.locale))}.`, { id: 'comment-moderation.updated' }),
       );
     }
-    if (failed) this.#fail(failed.reason, () => void this.#run(changes.filter((c) => !done.includes(c)), undoing));
+    if (failed) this.#fail(failed.reason, () => void this.#run(changes.filter((_, i) => results[i].status === 'rejected'), undoing));
     // Undone changes bring comments back into a tab (maybe this one) in their place: read it again.
     if (undoing && done.length) void this.#load();
   }
@@ -327,7 +333,7 @@ export class NwCommentModeration extends NwElement {
 
   #act(action: Action, ids: number[]): void {
     const to = TARGET[action] ?? 'deleted';
-    const changes = this.comments.filter((c) => ids.includes(c.id)).map((c): Change => ({ id: c.id, from: c.status, to }));
+    const changes = this.comments.filter((c) => ids.includes(c.id)).map((c): Request => ({ id: c.id, from: c.status, to }));
     void this.#run(changes);
   }
 

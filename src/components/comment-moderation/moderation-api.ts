@@ -182,9 +182,15 @@ export async function fetchCounts(endpoint: string, credentials: Credentials): P
   return Object.fromEntries(TABS.map((tab, i) => [tab, counts[i]])) as Record<Tab, number>;
 }
 
-/** Gives comment `id` the status `to` (WordPress trashes for `trash`, and restores from the trash for the others). */
-export async function setStatus(endpoint: string, credentials: Credentials, id: number, to: Status): Promise<void> {
-  await request(siblingRoute(endpoint, `comments/${id}`)!, credentials, { method: 'POST', body: JSON.stringify({ status: to }) });
+/**
+ * Gives comment `id` the status `to` (WordPress trashes for `trash`, restores from the trash for the others, and
+ * gives back the status before for `untrash` and `unspam`); resolves with the status the answer says it has.
+ */
+export async function setStatus(endpoint: string, credentials: Credentials, id: number, to: Status | 'untrash' | 'unspam'): Promise<Status> {
+  const response = await request(siblingRoute(endpoint, `comments/${id}`)!, credentials, { method: 'POST', body: JSON.stringify({ status: to }) });
+  const status = ((await response.json().catch(() => null)) as { status?: unknown } | null)?.status;
+  if (STATUSES.includes(status as string)) return status as Status;
+  return to === 'untrash' || to === 'unspam' ? 'hold' : to;
 }
 
 /** Deletes comment `id` for good (`force=true`: no trash, no undo). */

@@ -192,6 +192,33 @@ for (const [lang, t] of [['en', T.en], ['ar', T.ar]] as const) {
       expect(wp.comments.some((c) => c.id === 1)).to.equal(false);
     });
 
+    it('restores from the trash to the status it had (WordPress’s untrash), and “not spam” holds', async () => {
+      const wp = fakeWordPress(fetch(), sample());
+      const el = await mount();
+      await signIn(el);
+      await settled(el);
+      $(el, '#tab-approve').click();
+      await settled(el);
+      $<HTMLButtonElement>(el, '#comment-4 .trash').click();
+      await waitUntil(() => wp.comments.find((c) => c.id === 4)!.status === 'trash');
+      $(el, '#tab-trash').click();
+      await settled(el);
+      const restored = oneEvent(el, 'nw-moderate');
+      $<HTMLButtonElement>(el, '#comment-4 .restore').click();
+      expect((await restored).detail).to.deep.equal({ id: 4, from: 'trash', to: 'approved' });
+      const sent = fetch().getCalls().filter((c) => c.args[1]?.method === 'POST').map((c) => JSON.parse(String(c.args[1]!.body)) as unknown);
+      expect(sent.at(-1)).to.deep.equal({ status: 'untrash' });
+      expect(wp.comments.find((c) => c.id === 4)!.status).to.equal('approved');
+      await waitUntil(() => text($(el, '#tab-approve')).includes('1'));
+
+      $(el, '#tab-spam').click();
+      await settled(el);
+      const unspammed = oneEvent(el, 'nw-moderate');
+      $<HTMLButtonElement>(el, '#comment-5 .unspam').click();
+      expect((await unspammed).detail).to.deep.equal({ id: 5, from: 'spam', to: 'hold' });
+      expect(wp.comments.find((c) => c.id === 5)!.status).to.equal('hold');
+    });
+
     it('shows a server error with a retry that recovers', async () => {
       const wp = fakeWordPress(fetch(), sample());
       const el = await mount();

@@ -1,6 +1,6 @@
 /**
  * A small WordPress behind a stubbed `fetch`, enough for the moderation element: Application Password sign-in on
- * `users/me`, `comments?status=&context=edit` with `X-WP-Total`, `POST comments/:id {status}`,
+ * `users/me`, `comments?status=&context=edit` with `X-WP-Total`, `POST comments/:id {status}` (with `untrash`),
  * `DELETE comments/:id?force=true`, `posts?include=`. `fail` makes the next matching request fail as told.
  */
 import type { FetchStub } from '../comment-form/helpers.js';
@@ -25,6 +25,8 @@ export function fakeWordPress(stub: FetchStub, comments: FakeComment[], capabili
     comments,
     /** Answers the next request whose method and path match with this instead (`'network'` rejects). */
     fail: undefined as undefined | { method: string; path: RegExp; answer: number | 'network' },
+    /** The status each trashed comment had (WordPress's `_wp_trash_meta_status`). */
+    trashedFrom: new Map<number, string>(),
   };
   const expected = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${USER}:${PASSWORD}`)))}`;
   stub.callsFake(async (input, init) => {
@@ -52,7 +54,10 @@ export function fakeWordPress(stub: FetchStub, comments: FakeComment[], capabili
         state.comments = state.comments.filter((c) => c !== comment);
         return json({ deleted: true, previous: comment });
       }
-      comment.status = (JSON.parse(String(init?.body)) as { status: string }).status;
+      // As WordPress's handle_status_param: untrash gives back the status kept when trashed, unspam holds.
+      const asked = (JSON.parse(String(init?.body)) as { status: string }).status;
+      if (asked === 'trash') state.trashedFrom.set(comment.id, comment.status);
+      comment.status = asked === 'untrash' ? (state.trashedFrom.get(comment.id) ?? 'hold') : asked === 'unspam' ? 'hold' : asked;
       return json(comment);
     }
     const wanted = QUERY_STATUS[url.searchParams.get('status') ?? 'approve'];
