@@ -2,7 +2,7 @@
  * `Authorization: Basic` on every REST route: the signed-in account as `request.account`, or an error answer. A
  * request without the header passes at once (one property read), so readers and commenters pay nothing for it.
  */
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { isIP } from 'node:net';
 import { Authenticator, basicCredentials } from '../auth/sign-in.js';
 import type { Account, AccountStore } from '../store/accounts.js';
@@ -32,9 +32,7 @@ export const secureEnough = (request: FastifyRequest) => request.protocol === 'h
 export function registerAuth(app: FastifyInstance, accounts: AccountStore, authenticator = new Authenticator(accounts)): void {
   app.decorateRequest('account', null);
 
-  const signIn: onRequestHookHandler = async (request, reply) => {
-    const header = request.headers.authorization;
-    if (header === undefined) return;
+  const signIn = async (request: FastifyRequest, reply: FastifyReply, header: string): Promise<void> => {
     const credentials = basicCredentials(header);
     if (!credentials) return;
     if (!secureEnough(request)) {
@@ -48,8 +46,14 @@ export function registerAuth(app: FastifyInstance, accounts: AccountStore, authe
       throw error;
     }
   };
+  // A callback hook, not an async one: a request without the header goes on at once, with no promise made for it.
+  const hook: onRequestHookHandler = (request, reply, done) => {
+    const header = request.headers.authorization;
+    if (header === undefined) return done();
+    signIn(request, reply, header).then(() => done(), done);
+  };
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith(REST_PREFIX)) addRouteHook(route, 'onRequest', signIn);
+    if (route.url.startsWith(REST_PREFIX)) addRouteHook(route, 'onRequest', hook);
   });
 }
