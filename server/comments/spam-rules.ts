@@ -1,9 +1,9 @@
 /**
  * Spam rules as WordPress's discussion settings (check_comment, wp_check_comment_disallowed_list): a comment with too
  * many links or a word of the moderation list is held, one with a word of the disallowed list goes to spam. Words
- * match anywhere (as a substring, as WordPress's `#word#iu`) in the author's name, e-mail, URL, the text, the
- * address and the user agent, after the normalization below, so that a vowel mark or a tatweel hides no word.
- * Pure functions.
+ * match anywhere (as a substring, as WordPress's `#word#iu`) in the author's name, e-mail, URL, the text (also
+ * without its tags), the address and the user agent, after the normalization below, so that a vowel mark, a tatweel
+ * or a tag hides no word. Pure functions.
  */
 
 export interface SpamRules {
@@ -38,6 +38,9 @@ export const parseWordList = (text: string): string[] =>
 /** The links readers would see: each `<a href` of the rendered comment (its own and the ones made from bare URLs). */
 export const countLinks = (renderedHtml: string): number => renderedHtml.match(/<a\s[^>]*href/gi)?.length ?? 0;
 
+/** The text with its tags taken out, as wp_check_comment_disallowed_list also matches it: `كا<b></b>زينو` hides nothing. */
+const withoutTags = (text: string) => text.replace(/<[^>]*>/g, '');
+
 export interface CommentFacts {
   authorName: string;
   authorEmail: string;
@@ -61,7 +64,9 @@ export function judge(rules: SpamRules, comment: CommentFacts): Verdict {
   // Normalized only when there are words to look for: without lists a comment costs one scan of its rendering.
   const words = rules.moderationWords.length > 0 || rules.disallowedWords.length > 0;
   const fields = words
-    ? [comment.authorName, comment.authorEmail, comment.authorUrl, comment.content, comment.ip, comment.userAgent].map(normalizeForMatching)
+    ? [comment.authorName, comment.authorEmail, comment.authorUrl, comment.content, withoutTags(comment.content), comment.ip, comment.userAgent].map(
+        normalizeForMatching,
+      )
     : [];
   if (found(rules.disallowedWords, fields)) return 'spam';
   if (countLinks(comment.html) > rules.maxLinks) return 'hold';

@@ -62,6 +62,7 @@ describe('judge', () => {
   it('holds a moderation word in the name', () => assert.equal(judge(rules, comment({ authorName: 'FREE MONEY now' })), 'hold'));
   it('sends a disallowed word to spam, from the URL', () => assert.equal(judge(rules, comment({ authorUrl: 'https://كــازينو.example' })), 'spam'));
   it('sends a disallowed address to spam', () => assert.equal(judge(rules, comment({ ip: '203.0.113.77' })), 'spam'));
+  it('finds a word that tags split', () => assert.equal(judge(rules, comment({ content: 'زوروا كا<b></b>زي<i>نو</i>' })), 'spam'));
   it('lets a disallowed word win over a moderation word', () => assert.equal(judge(rules, comment({ content: 'رابح في الكازينو' })), 'spam'));
   it('holds more than maxLinks links, not as many', () => {
     const links = (n: number) => '<a href="https://x.example">x</a>'.repeat(n);
