@@ -18,12 +18,14 @@ export const NO_RULES: SpamRules = { maxLinks: Infinity, moderationWords: [], di
 
 /**
  * The text as words are compared in it: Unicode compatibility forms folded (NFKC: Arabic presentation forms,
- * full-width Latin), Arabic diacritics (harakat, tanwin, shadda, sukun, the dagger alif, Quranic marks) and tatweel
- * removed, alif with hamza or madda (أ إ آ ٱ) → ا, alif maqsura ى → ي, ta marbuta ة → ه, then lower case.
+ * full-width Latin), invisible format characters (zero-width space, joiners, direction marks), Arabic diacritics
+ * (harakat, tanwin, shadda, sukun, the dagger alif, Quranic marks) and tatweel removed, alif with hamza or madda
+ * (أ إ آ ٱ) → ا, alif maqsura ى → ي, ta marbuta ة → ه, then lower case.
  */
 export function normalizeForMatching(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
     .replace(/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g, '')
     .replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627')
     .replace(/\u0649/g, '\u064A')

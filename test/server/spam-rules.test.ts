@@ -20,6 +20,7 @@ describe('normalizeForMatching', () => {
     ['Latin case', 'CaSiNo', 'casino'],
     ['presentation forms (NFKC)', 'ﻻ', 'لا'],
     ['full-width Latin', 'ＣＡＳＩＮＯ', 'casino'],
+    ['zero-width and direction characters', 'كا\u200bزي\u200cنو\u200f', 'كازينو'],
   ];
   for (const [what, input, expected] of cases) {
     it(what, () => assert.equal(normalizeForMatching(input), expected));
