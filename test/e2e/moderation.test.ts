@@ -48,9 +48,16 @@ const statusOf = (id: number) => {
 
 async function commentsListed(page: Page): Promise<Array<{ id: string; text: string | undefined; held: boolean }>> {
   await page.locator(LIST).scrollIntoViewIfNeeded();
+  // Before its first page arrives the list is busy and its heading says just "التعليقات" (Comments).
   await until(
-    () => page.locator(LIST).evaluate((el) => el.shadowRoot?.querySelector('[part=list]')?.getAttribute('aria-busy') === 'false'),
+    () =>
+      page.locator(LIST).evaluate((el) => {
+        const busy = el.shadowRoot?.querySelector('[part=list]')?.getAttribute('aria-busy');
+        const count = el.shadowRoot?.querySelector('[part=count]')?.textContent?.trim();
+        return busy === 'false' && count !== undefined && count !== 'التعليقات';
+      }),
     'the comment list to load',
+    10_000,
   );
   return page.locator(LIST).evaluate((el) =>
     Array.from(el.shadowRoot?.querySelectorAll('article[part~=comment]') ?? []).map((article) => ({
