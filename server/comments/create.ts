@@ -5,6 +5,7 @@
 import type { Moderation } from '../config.js';
 import type { Comment, CommentStore } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
+import { gmtString } from '../store/sql.js';
 import { WpError } from '../wp/errors.js';
 import { commentHtml } from './comment-html.js';
 import { judge, NO_RULES, type SpamRules } from './spam-rules.js';
@@ -24,8 +25,6 @@ export interface Client {
   userAgent: string;
 }
 
-/** `2026-11-29T12:00:00`: WordPress's zone-less GMT form. */
-const gmtString = (date: Date) => date.toISOString().slice(0, 19);
 
 /**
  * Checks and stores one comment in a single write transaction: it is committed before this returns, so a

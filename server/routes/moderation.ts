@@ -20,7 +20,7 @@ import { ID, idParam, siteOf } from './responses.js';
 /** The values handle_status_param takes, each with the status it leads to. */
 const STATUS_VALUES = ['approved', 'approve', '1', 'hold', '0', 'spam', 'unspam', 'trash', 'untrash'] as const;
 
-export function statusTarget(value: string, comment: EditableComment, trashedFrom: ModerationStatus | undefined): ModerationStatus | undefined {
+function statusTarget(value: string, comment: EditableComment, trashedFrom: ModerationStatus | undefined): ModerationStatus | undefined {
   switch (value.toLowerCase()) {
     case 'approved':
     case 'approve':

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.js';
+import { gmtString } from './sql.js';
 
 export const ROLES = ['moderator', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,7 +36,6 @@ export interface AuditEntry {
 }
 
 const ACCOUNT = `SELECT id, login, name, slug, role, registered_gmt AS registeredGmt FROM authors`;
-const nowGmt = () => new Date().toISOString().slice(0, 19);
 
 /** A login as a URL slug for the author archive: WordPress's user_nicename, lower case, only [a-z0-9-]. */
 const slugOf = (login: string) =>
@@ -89,12 +89,12 @@ export function createAccountStore(db: Db) {
         statements.setRole.run({ id: existing.id, role });
         return existing.id;
       }
-      return statements.insertUser.get({ login, slug: freeSlug(login), role, date: nowGmt() })!.id;
+      return statements.insertUser.get({ login, slug: freeSlug(login), role, date: gmtString() })!.id;
     }),
     passwords: (user: number): PasswordRow[] => statements.passwords.all(user),
     addPassword(user: number, name: string, hash: string): string {
       const uuid = randomUUID();
-      statements.insertPassword.run({ uuid, user, name, hash, date: nowGmt() });
+      statements.insertPassword.run({ uuid, user, name, hash, date: gmtString() });
       return uuid;
     },
     /** Removes every application password of the user and the role, so the account can no longer sign in. */
@@ -103,7 +103,7 @@ export function createAccountStore(db: Db) {
       statements.setRole.run({ id: user, role: null });
     }),
     audit(entry: AuditEntry): void {
-      statements.audit.run({ ...entry, date: nowGmt() });
+      statements.audit.run({ ...entry, date: gmtString() });
     },
   };
 }

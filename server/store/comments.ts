@@ -1,7 +1,7 @@
 /** Reader comments. Prepared statements only; reader text is bound as a parameter and stored as sent. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { contentHash, DatabaseBusyError, isBusy, type Db } from './database.js';
-import { jsonList, likeContaining, preparedOnUse } from './sql.js';
+import { gmtString, jsonList, likeContaining, preparedOnUse } from './sql.js';
 
 export type CommentStatus = 'approved' | 'hold' | 'spam';
 /** A status as moderators see it: a trashed comment is `trash` whatever its row says (migration 7). */
@@ -286,7 +286,6 @@ export function createCommentStore(db: Db) {
     prepared<ListParams, CommentRow>(`${SELECT} WHERE ${APPROVED} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
   const queueStatement = (order: string) =>
     prepared<ListParams & QueueParams, EditableRow>(`${SELECT_EDIT} WHERE ${IN_QUEUE} ORDER BY ${order} LIMIT :limit OFFSET :offset`);
-  const stamp = () => new Date().toISOString().slice(0, 19);
 
   // An empty list filters nothing, as WP_Comment_Query ignores an empty `post__in`, `comment__in`, …
   const ids = (list: readonly number[] | undefined) => (list?.length ? jsonList(list) : null);
@@ -388,7 +387,7 @@ export function createCommentStore(db: Db) {
       if (from === to) return;
       if (from === 'trash') statements.untrash.run(id);
       if (to === 'trash') {
-        statements.trash.run({ id, previous: from as CommentStatus, date: stamp() });
+        statements.trash.run({ id, previous: from as CommentStatus, date: gmtString() });
         if (from === 'approved') statements.setStatus.run({ id, status: 'hold' });
       } else {
         statements.setStatus.run({ id, status: to });

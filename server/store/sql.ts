@@ -23,3 +23,6 @@ export function preparedOnUse(db: Db, size = 200): <P extends unknown[] | object
     return found as unknown as Statement<P, R>;
   };
 }
+
+/** A time as the `*_gmt` columns hold it, WordPress's zone-less GMT form: `2026-11-29T12:00:00`. */
+export const gmtString = (date: Date = new Date()) => date.toISOString().slice(0, 19);
