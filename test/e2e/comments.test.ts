@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
-import { type E2eServer, launchBrowser, newSession, readDb, type Session, startServer, storageOf, until } from './support.js';
+import { commentListLoaded, type E2eServer, launchBrowser, newSession, readDb, type Session, startServer, storageOf, until } from './support.js';
 
 const FORM = '#comments > nw-comment-form';
 const LIST = '#comments > nw-comment-list';
@@ -73,22 +73,8 @@ async function openArticle(server: E2eServer): Promise<Session & { dialogs: stri
     void dialog.dismiss();
   });
   await session.page.goto(`${server.base}/`, { waitUntil: 'load' });
-  await listLoaded(session.page);
+  await commentListLoaded(session.page);
   return { ...session, dialogs };
-}
-
-async function listLoaded(page: Page): Promise<void> {
-  await page.locator(LIST).scrollIntoViewIfNeeded();
-  // Before its first page arrives the list is busy and its heading says just "التعليقات" (Comments).
-  await until(
-    () =>
-      page.locator(LIST).evaluate((el) => {
-        const busy = el.shadowRoot?.querySelector('[part=list]')?.getAttribute('aria-busy');
-        const count = el.shadowRoot?.querySelector('[part=count]')?.textContent?.trim();
-        return busy === 'false' && count !== undefined && count !== 'التعليقات';
-      }),
-    'the comment list to load',
-  );
 }
 
 async function fillForm(page: Page, form: string, content: string, reader = READER): Promise<void> {
@@ -176,7 +162,7 @@ describe('comments on / (MODERATION=approve)', () => {
       assert.equal((await page.locator(`${LIST} [part=count]`).textContent())?.trim(), 'تعليق واحد');
 
       await page.reload({ waitUntil: 'load' });
-      await listLoaded(page);
+      await commentListLoaded(page);
       assert.deepEqual(await listed(page), [shown], 'still listed after a reload, the same');
       assert.equal(await liveElements(page), 0, 'no script, frame, picture or handler made from the comment');
       const api = (await (await fetch(`${approve.base}${ENDPOINT}/${row.id}`)).json()) as { content: { rendered: string } };
@@ -221,7 +207,7 @@ describe('comments on / (MODERATION=approve)', () => {
       await until(async () => (await page.locator(form).count()) === 0, 'the reply form to close');
 
       await page.reload({ waitUntil: 'load' });
-      await listLoaded(page);
+      await commentListLoaded(page);
       assert.deepEqual(shape(await listed(page)), expected, 'nested after a reload too');
       assert.equal((await page.locator(`${LIST} [part=count]`).textContent())?.trim(), 'تعليقان');
       assert.deepEqual(session.offsite, []);
@@ -341,7 +327,7 @@ describe('comments on / (MODERATION=hold)', () => {
       assert.equal((await page.locator(`${LIST} [part=count]`).textContent())?.trim(), TEXT.noComments, 'not counted');
 
       await page.reload({ waitUntil: 'load' });
-      await listLoaded(page);
+      await commentListLoaded(page);
       assert.deepEqual(await listed(page), [], 'not listed after a reload');
       assert.equal(await page.getByText(held).count(), 0, 'nowhere on the page');
 
@@ -382,7 +368,7 @@ describe('the comment area of / on a 375 px phone', () => {
     try {
       const { page } = session;
       await page.goto(`${server.base}/`, { waitUntil: 'load' });
-      await listLoaded(page);
+      await commentListLoaded(page);
       assert.equal((await listed(page)).length, 2);
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
       assert.equal(await width(), 375, 'the page with the long comments');
@@ -400,7 +386,7 @@ describe('the comment area of / on a 375 px phone', () => {
     try {
       const { page } = session;
       await page.goto(`${server.base}/`, { waitUntil: 'load' });
-      await listLoaded(page);
+      await commentListLoaded(page);
       await page.locator(`${LIST} [part~=reply]`).first().click();
       await page.locator(`${LIST} nw-comment-form [part~=heading]`).waitFor();
       // Headings in reading order, through the widgets' shadow roots.

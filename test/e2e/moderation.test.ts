@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { type E2eServer, launchBrowser, newSession, readDb, ROOT, startServer, storageOf, until } from './support.js';
+import { commentListLoaded, type E2eServer, launchBrowser, newSession, readDb, ROOT, startServer, storageOf, until } from './support.js';
 
 const FORM = '#comments > nw-comment-form';
 const LIST = '#comments > nw-comment-list';
@@ -47,18 +47,7 @@ const statusOf = (id: number) => {
 };
 
 async function commentsListed(page: Page): Promise<Array<{ id: string; text: string | undefined; held: boolean }>> {
-  await page.locator(LIST).scrollIntoViewIfNeeded();
-  // Before its first page arrives the list is busy and its heading says just "التعليقات" (Comments).
-  await until(
-    () =>
-      page.locator(LIST).evaluate((el) => {
-        const busy = el.shadowRoot?.querySelector('[part=list]')?.getAttribute('aria-busy');
-        const count = el.shadowRoot?.querySelector('[part=count]')?.textContent?.trim();
-        return busy === 'false' && count !== undefined && count !== 'التعليقات';
-      }),
-    'the comment list to load',
-    10_000,
-  );
+  await commentListLoaded(page, LIST, 10_000);
   return page.locator(LIST).evaluate((el) =>
     Array.from(el.shadowRoot?.querySelectorAll('article[part~=comment]') ?? []).map((article) => ({
       id: article.id,

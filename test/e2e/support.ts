@@ -267,6 +267,24 @@ export async function until<T>(check: () => T | Promise<T>, what: string, timeou
   }
 }
 
+
+/**
+ * Waits until `<nw-comment-list>` (`list`) has its first page: before it arrives the list is busy and its heading
+ * says just "التعليقات" (Comments). `aria-busy` alone is false before a deferred list starts loading.
+ */
+export async function commentListLoaded(page: Page, list = '#comments > nw-comment-list', timeoutMs = 5000): Promise<void> {
+  await page.locator(list).scrollIntoViewIfNeeded();
+  await until(
+    () =>
+      page.locator(list).evaluate((el) => {
+        const busy = el.shadowRoot?.querySelector('[part=list]')?.getAttribute('aria-busy');
+        const count = el.shadowRoot?.querySelector('[part=count]')?.textContent?.trim();
+        return busy === 'false' && count !== undefined && count !== 'التعليقات';
+      }),
+    'the comment list to load',
+    timeoutMs,
+  );
+}
 /**
  * The real server (default settings) and a browser for one test file: both started before its tests, stopped
  * after them. Read `server` and `browser` inside tests, once `before` has run.
