@@ -8,7 +8,6 @@ import { chunked, generatePassword, hashPassword } from '../server/auth/password
 import { ConfigError, loadConfig } from '../server/config.js';
 import { createAccountStore, ROLES, type Role } from '../server/store/accounts.js';
 import { openDatabase } from '../server/store/database.js';
-import { seedIfEmpty } from '../server/store/seed.js';
 
 const USAGE = `usage: npm run users -- add NAME --role ${ROLES.join('|')} [--label TEXT]
        npm run users -- list
@@ -38,7 +37,7 @@ try {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
 }
-const db = openDatabase(config.database, { seed: (fresh) => seedIfEmpty(fresh, config.paths.seed) });
+const db = await openDatabase(config);
 const accounts = createAccountStore(db);
 
 try {
@@ -47,23 +46,23 @@ try {
     const role = parsed.values.role as Role | undefined;
     if (!role || !ROLES.includes(role)) fail(`--role must be ${ROLES.join(' or ')}`);
     const password = generatePassword();
-    const id = accounts.ensure(name.trim(), role);
-    accounts.addPassword(id, parsed.values.label ?? 'news-widgets', await hashPassword(password));
+    const id = await accounts.ensure(name.trim(), role);
+    await accounts.addPassword(id, parsed.values.label ?? 'news-widgets', await hashPassword(password));
     console.log(`${name.trim()} (${role}) can now sign in with this application password, shown only this once:\n\n  ${chunked(password)}\n`);
   } else if (command === 'list') {
-    const rows = accounts.list();
+    const rows = await accounts.list();
     if (!rows.length) console.log('no accounts');
     for (const row of rows) {
       console.log(`${row.login}\t${row.role ?? 'revoked'}\t${row.passwords} application password(s)\tsince ${row.registeredGmt}`);
     }
   } else if (command === 'revoke') {
-    const account = name ? accounts.list().find((row) => row.login.toLowerCase() === name.trim().toLowerCase()) : undefined;
+    const account = name ? (await accounts.list()).find((row) => row.login.toLowerCase() === name.trim().toLowerCase()) : undefined;
     if (!account) fail(`no account named "${name ?? ''}"`);
-    accounts.revoke(account.id);
+    await accounts.revoke(account.id);
     console.log(`${account.login} can no longer sign in`);
   } else {
     fail(command ? `unknown command "${command}"` : 'a command is needed');
   }
 } finally {
-  db.close();
+  await db.close();
 }

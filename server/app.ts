@@ -22,14 +22,16 @@ import { postRoutes } from './routes/posts.js';
 import { searchRoutes } from './routes/search.js';
 import { termRoutes } from './routes/terms.js';
 import { userRoutes } from './routes/users.js';
-import { changeMarker, openDatabase } from './store/database.js';
+import { Authenticator } from './auth/sign-in.js';
+import { SignInLimiter } from './auth/sign-in-limit.js';
+import { openDatabase } from './store/database.js';
 import { createAccountStore } from './store/accounts.js';
+import { createAttemptStore } from './store/attempts.js';
 import { createCommentStore } from './store/comments.js';
 import { createMediaStore } from './store/media.js';
 import { createPostStore } from './store/posts.js';
 import { createTermStore } from './store/terms.js';
 import { createUserStore } from './store/users.js';
-import { seedIfEmpty } from './store/seed.js';
 
 export interface AppOptions {
   /** Fastify's logger: off by default (tests), `{ level: 'warn' }` from `main.ts`. */
@@ -42,8 +44,6 @@ export async function buildApp(
   config: Config,
   { logger = false, requestTimeout = REQUEST_TIMEOUT_MS }: AppOptions = {},
 ): Promise<FastifyInstance> {
-  const db = openDatabase(config.database, { seed: (fresh) => seedIfEmpty(fresh, config.paths.seed) });
-
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
@@ -57,7 +57,8 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
     rewriteUrl: rewriteRestRoute,
   });
-  app.addHook('onClose', async () => db.close());
+  const db = await openDatabase(config, (error) => app.log.warn({ err: error }, 'database connection lost'));
+  app.addHook('onClose', () => db.close());
 
   // JSON is the only body this API reads; without this Fastify would also accept text/plain.
   app.removeAllContentTypeParsers();
@@ -72,10 +73,11 @@ export async function buildApp(
   registerDiscovery(app);
   await registerCors(app, config.allowedOrigins);
   // After CORS and the response headers' hooks, which a kept answer still passes through.
-  registerRestCache(app, changeMarker(db));
+  registerRestCache(app, () => db.marker());
   // After the cache, which never answers a request that signs in.
   const accounts = createAccountStore(db);
-  registerAuth(app, accounts);
+  const attempts = createAttemptStore(db);
+  registerAuth(app, new Authenticator(accounts, new SignInLimiter(attempts)));
 
   await registerStatic(app, config.paths);
 
@@ -90,8 +92,8 @@ export async function buildApp(
   userRoutes(app, posts, createUserStore(db));
   mediaRoutes(app, posts, createMediaStore(db, posts));
   contentTypeRoutes(app);
-  commentRoutes(app, posts, comments, accounts, config);
-  pageRoutes(app, posts, comments, terms, config.paths.demo, changeMarker(db));
+  commentRoutes(app, db, { posts, comments, attempts }, config);
+  pageRoutes(app, posts, comments, terms, config.paths.demo, () => db.marker());
   oembedRoutes(app, posts);
 
   return app;

@@ -22,8 +22,12 @@ export interface Paths {
 export interface Config {
   port: number;
   host: string;
-  /** SQLite file path, or `:memory:`. */
+  /** SQLite file path, or `:memory:`; unused when `databaseUrl` is set. */
   database: string;
+  /** `DATABASE_URL`: a PostgreSQL database (`postgres://user:password@host:port/name`), shared by several instances. */
+  databaseUrl: string | undefined;
+  /** `PG_POOL_SIZE`: PostgreSQL connections one instance keeps open at most. */
+  poolSize: number;
   /** Exact origins (`scheme://host[:port]`) whose pages may write (post comments); reads are open to every origin. */
   allowedOrigins: string[];
   /** The origin links are written with (`https://news.example`), whatever the request's `Host`; unset: the request's own. */
@@ -174,11 +178,29 @@ function spamRules(env: Env): SpamRules {
   };
 }
 
+/** A PostgreSQL URL, checked for its scheme so that a SQLite path put here by mistake is not taken for a host. */
+function databaseUrl(env: Env): string | undefined {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL (DATABASE names a SQLite file), got "${url.protocol}…"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, paths: Paths = defaultPaths): Config {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: read(env, 'HOST') ?? '127.0.0.1',
     database: read(env, 'DATABASE') ?? 'data/news.db',
+    databaseUrl: databaseUrl(env),
+    poolSize: integer(env, 'PG_POOL_SIZE', 10, 1, 1000),
     allowedOrigins: origins(env),
     publicUrl: publicUrl(env),
     trustProxy: trustProxy(env),

@@ -1,7 +1,7 @@
 /** `npm start`: settings from the environment, then listen. */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseError } from './store/database.js';
+import { DatabaseError } from './store/client.js';
 
 function configOrExit() {
   try {
@@ -15,13 +15,21 @@ function configOrExit() {
 
 const config = configOrExit();
 
-/** A database the server cannot serve from stops it at start, in one line that names the file and the fault. */
+/** Where the server stores, for its start-up line: the SQLite file, or the PostgreSQL URL without its password. */
+function storeName(): string {
+  if (!config.databaseUrl) return `DATABASE=${config.database}`;
+  const url = new URL(config.databaseUrl);
+  if (url.password) url.password = '***';
+  return `DATABASE_URL=${url.href}`;
+}
+
+/** A database the server cannot serve from stops it at start, in one line that names it and the fault. */
 async function appOrExit() {
   try {
     return await buildApp(config, { logger: { level: 'warn' } });
   } catch (error) {
     if (!(error instanceof DatabaseError)) throw error;
-    console.error(`news-widgets server: DATABASE=${config.database} ${error.message}`);
+    console.error(`news-widgets server: ${storeName()} ${error.message}`);
     process.exit(1);
   }
 }
@@ -42,7 +50,7 @@ const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 const own = config.publicUrl ?? 'its own origin';
 const writers = [own, ...config.allowedOrigins.filter((origin) => origin !== own)].join(', ');
 console.log(
-  `news-widgets server on http://${host}:${port}/ (database ${config.database}, moderation ${config.moderation}; ` +
+  `news-widgets server on http://${host}:${port}/ (${storeName()}, moderation ${config.moderation}; ` +
     `reads from any origin, comments from ${writers})`,
 );
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Account, AccountStore, Role } from '../store/accounts.js';
 import { WpError } from '../wp/errors.js';
 import { decoyHash, verifyPassword } from './passwords.js';
-import { SignInLimiter } from './sign-in-limit.js';
+import type { SignInLimiter } from './sign-in-limit.js';
 
 /** What each role may do, as the capabilities WordPress names (`users/me?context=edit` lists them). */
 export const CAPABILITIES: Readonly<Record<Role, readonly string[]>> = {
@@ -44,18 +44,18 @@ export class Authenticator {
 
   constructor(
     private readonly accounts: AccountStore,
-    private readonly limiter = new SignInLimiter(),
+    private readonly limiter: SignInLimiter,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** The signed-in account, or a WpError: 401 for bad credentials, 429 with `retryAfter` when limited. */
   async authenticate(login: string, password: string, address: string): Promise<Account> {
-    const wait = this.limiter.wait(address, login);
+    const wait = await this.limiter.wait(address, login);
     if (wait > 0) {
       throw new WpError('too_many_sign_in_attempts', 'Too many failed sign-ins. Try again later.', 429, { retryAfter: wait });
     }
-    const account = this.accounts.byLogin(login);
-    const rows = account ? this.accounts.passwords(account.id) : [];
+    const account = await this.accounts.byLogin(login);
+    const rows = account ? await this.accounts.passwords(account.id) : [];
     const key = createHash('sha256').update(`${login.toLowerCase()}\0${password}`).digest('base64');
     const kept = this.verified.get(key);
     if (account && kept && kept.until > this.now() && rows.some((row) => row.uuid === kept.uuid)) return account;
@@ -66,7 +66,7 @@ export class Authenticator {
       if ((await verifyPassword(password, row.hash)) && row.uuid) match ??= row.uuid;
     }
     if (!account || match === undefined) {
-      this.limiter.fail(address, login);
+      await this.limiter.fail(address, login);
       throw BAD_CREDENTIALS();
     }
     this.verified.delete(key);

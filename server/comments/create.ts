@@ -3,17 +3,16 @@
  * Both the REST route and the no-JavaScript form route go through here.
  */
 import type { Moderation } from '../config.js';
-import type { Comment, CommentStore } from '../store/comments.js';
-import type { PostStore } from '../store/posts.js';
-import { gmtString } from '../store/sql.js';
+import { gmtString, type Sql } from '../store/client.js';
+import { createCommentStore, type Comment, type CommentStore } from '../store/comments.js';
+import { createPostStore, type PostStore } from '../store/posts.js';
 import { WpError } from '../wp/errors.js';
 import { commentHtml } from './comment-html.js';
 import { judge, NO_RULES, type SpamRules } from './spam-rules.js';
 import { checkCommentFields, type CommentDraft } from './validation.js';
 
 export interface CreateContext {
-  posts: PostStore;
-  comments: CommentStore;
+  db: Sql;
   moderation: Moderation;
   spamRules?: SpamRules;
   floodSeconds: number;
@@ -26,16 +25,28 @@ export interface Client {
 }
 
 
-/**
- * Checks and stores one comment in a single write transaction: it is committed before this returns, so a
- * caller that answers 201 afterwards never acknowledges a comment the database does not hold.
- */
-export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Promise<Comment> {
-  return context.comments.atomically(() => checkAndInsert(context, draft, client));
+/** The stores one comment's checks and insert go through: those of its transaction. */
+interface Stores {
+  posts: PostStore;
+  comments: CommentStore;
 }
 
-function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Client): Comment {
-  const post = draft.post > 0 ? context.posts.commentTarget(draft.post) : undefined;
+/**
+ * Checks and stores one comment in a single write transaction: it is committed before this returns, so a
+ * caller that answers 201 afterwards never acknowledges a comment the database does not hold. The transaction is
+ * locked on the e-mail address and the client address, the keys of the duplicate and flood checks: two instances
+ * never both let through the same comment, or two from one client inside the flood interval.
+ */
+export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Promise<Comment> {
+  const locks = [`comment from ${draft.authorEmail.trim().toLowerCase()}`, `comment from ${client.ip}`];
+  return context.db.transaction(
+    (tx) => checkAndInsert({ posts: createPostStore(tx), comments: createCommentStore(tx) }, context, draft, client),
+    { locks },
+  );
+}
+
+async function checkAndInsert(stores: Stores, context: CreateContext, draft: CommentDraft, client: Client): Promise<Comment> {
+  const post = draft.post > 0 ? await stores.posts.commentTarget(draft.post) : undefined;
   if (!post) {
     throw new WpError(
       'rest_comment_invalid_post_id',
@@ -48,7 +59,7 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
   }
   if (draft.parent !== 0) {
     // WordPress stores any parent id; a thread needs a real one, approved and on the same post.
-    const parent = context.comments.get(draft.parent);
+    const parent = await stores.comments.get(draft.parent);
     if (!parent || parent.post !== post.id || parent.status !== 'approved') {
       throw new WpError('rest_comment_invalid_parent', 'Invalid parent comment ID.', 400);
     }
@@ -56,7 +67,7 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
 
   checkCommentFields(draft);
 
-  if (context.comments.isDuplicate(draft)) {
+  if (await stores.comments.isDuplicate(draft)) {
     throw new WpError(
       'comment_duplicate',
       'Duplicate comment detected; it looks as though you&#8217;ve already said that!',
@@ -65,20 +76,20 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
   }
 
   const now = (context.now ?? (() => new Date()))();
-  const last = context.floodSeconds > 0 ? context.comments.latestFrom(client.ip, draft.authorEmail) : undefined;
+  const last = context.floodSeconds > 0 ? await stores.comments.latestFrom(client.ip, draft.authorEmail) : undefined;
   if (last !== undefined && now.getTime() - Date.parse(`${last}Z`) < context.floodSeconds * 1000) {
     throw new WpError('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
   }
 
   const authorUserAgent = client.userAgent.slice(0, 254);
   const contentHtml = commentHtml(draft.content);
-  return context.comments.insert({
+  return stores.comments.insert({
     ...draft,
     authorIp: client.ip,
     authorUserAgent,
     dateGmt: gmtString(now),
     contentHtml,
-    status: statusFor(context, { ...draft, ip: client.ip, userAgent: authorUserAgent, html: contentHtml }),
+    status: await statusFor(stores, context, { ...draft, ip: client.ip, userAgent: authorUserAgent, html: contentHtml }),
   });
 }
 
@@ -87,10 +98,10 @@ function checkAndInsert(context: CreateContext, draft: CommentDraft, client: Cli
  * check_comment finds too many links or a moderation word, or (`MODERATION=first`) when its author has no approved
  * comment yet; else published.
  */
-function statusFor(context: CreateContext, comment: Parameters<typeof judge>[1]): 'approved' | 'hold' | 'spam' {
+async function statusFor(stores: Stores, context: CreateContext, comment: Parameters<typeof judge>[1]): Promise<'approved' | 'hold' | 'spam'> {
   const verdict = judge(context.spamRules ?? NO_RULES, comment);
   if (verdict === 'spam') return 'spam';
   if (verdict === 'hold' || context.moderation === 'hold') return 'hold';
-  if (context.moderation === 'first' && !context.comments.hasApprovedFrom(comment.authorName, comment.authorEmail)) return 'hold';
+  if (context.moderation === 'first' && !(await stores.comments.hasApprovedFrom(comment.authorName, comment.authorEmail))) return 'hold';
   return 'approved';
 }

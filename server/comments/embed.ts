@@ -17,18 +17,18 @@ export const commentEmbedJson = (comment: Comment, site: string): Json =>
   filterByContext(commentJson(comment, site), COMMENT_SCHEMA.properties, 'embed');
 
 export function commentEmbedder(posts: PostStore, comments: CommentStore) {
-  return (comment: Comment, json: Json, site: string, embed: EmbedFilter): Json => {
+  return async (comment: Comment, json: Json, site: string, embed: EmbedFilter): Promise<Json> => {
     const embedded: Json = {};
     if (embed('up')) {
-      const post = posts.get(comment.post);
+      const post = await posts.get(comment.post);
       embedded.up = [post ? filterByContext(postJson(post, site, () => false), POST_SCHEMA.properties, 'embed') : invalidPostId().toJSON()];
     }
     if (comment.parent && embed('in-reply-to')) {
-      const parent = comments.get(comment.parent);
+      const parent = await comments.get(comment.parent);
       embedded['in-reply-to'] = [parent?.status === 'approved' ? commentEmbedJson(parent, site) : cannotReadComment().toJSON()];
     }
     if (comment.hasChildren && embed('children')) {
-      const replies = comments.list({ parents: [comment.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' });
+      const replies = await comments.list({ parents: [comment.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' });
       embedded.children = [replies.map((reply) => commentEmbedJson(reply, site))];
     }
     return Object.keys(embedded).length > 0 ? { ...json, _embedded: embedded } : json;

@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { isIP } from 'node:net';
-import { Authenticator, basicCredentials } from '../auth/sign-in.js';
-import type { Account, AccountStore } from '../store/accounts.js';
+import { basicCredentials, type Authenticator } from '../auth/sign-in.js';
+import type { Account } from '../store/accounts.js';
 import { WpError } from '../wp/errors.js';
 import { REST_PREFIX } from '../wp/routes.js';
 import { clientAddress } from './client.js';
@@ -29,7 +29,7 @@ const isLoopback = (address: string) => {
  */
 export const secureEnough = (request: FastifyRequest) => request.protocol === 'https' || isLoopback(clientAddress(request));
 
-export function registerAuth(app: FastifyInstance, accounts: AccountStore, authenticator = new Authenticator(accounts)): void {
+export function registerAuth(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest('account', null);
 
   const signIn = async (request: FastifyRequest, reply: FastifyReply, header: string): Promise<void> => {

@@ -6,14 +6,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { MAX_LENGTHS } from '../comments/validation.js';
-import { DatabaseBusyError } from '../store/database.js';
+import { DatabaseUnavailableError } from '../store/client.js';
 import {
-  databaseBusy,
+  databaseUnavailable,
   internalError,
   invalidJson,
   noRoute,
   requestTooLarge,
-  RETRY_AFTER_SECONDS,
   unsupportedMediaType,
   WpError,
 } from '../wp/errors.js';
@@ -57,9 +56,9 @@ function fromFastify(error: FastifyError): WpError {
 }
 
 /** Any error a route, hook or parser raised, as the WordPress error the client gets. */
-function toWpError(error: FastifyError | WpError | DatabaseBusyError): WpError {
+function toWpError(error: FastifyError | WpError | DatabaseUnavailableError): WpError {
   if (error instanceof WpError) return error;
-  if (error instanceof DatabaseBusyError) return databaseBusy();
+  if (error instanceof DatabaseUnavailableError) return databaseUnavailable(error.retryAfter);
   return fromFastify(error);
 }
 
@@ -107,12 +106,12 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 }
 
 /**
- * The WordPress error a handler answers for `error`, with what goes with it: `Retry-After` on a 503 (a busy
- * database, which the client may simply retry), a log line for any other 5xx (a bug in this server).
+ * The WordPress error a handler answers for `error`, with what goes with it: `Retry-After` on a 503 (a database that
+ * is locked, restarting or unreachable: the client may simply retry), a log line for any other 5xx (a bug here).
  */
 export function answerFor(error: FastifyError | WpError, request: FastifyRequest, reply: FastifyReply): WpError {
   const wpError = toWpError(error);
-  if (wpError.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (wpError.status === 503) reply.header('Retry-After', String(wpError.extra.retryAfter ?? 1));
   else if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
   return wpError;
 }

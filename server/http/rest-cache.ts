@@ -2,11 +2,11 @@
  * Answers to REST reads, kept while the database stays the same. A read's answer is a function of its URL, the
  * site's origin (links are absolute) and the stored rows: nothing in it depends on the time or the client, and a
  * request that signs in (`Authorization`) is neither answered from memory nor kept. So a `GET` whose answer was a
- * 200 is answered again from memory, headers and all, until any row changes — through this server (`total_changes()`) or any other process (`data_version`),
- * which `changeMarker` checks on every request for about a microsecond. CORS and the security headers are still
+ * 200 is answered again from memory, headers and all, until any row changes, through this server or any other
+ * (`Sql.marker`, checked on every request: about a microsecond on SQLite, one round trip on PostgreSQL). CORS and the security headers are still
  * added per request by their own hooks; only what the route made is kept.
  */
-import type { FastifyInstance, onRequestHookHandler, onSendHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { addRouteHook } from './route-hooks.js';
 import { keptWhileUnchanged } from '../store/kept.js';
 import { REST_PREFIX } from '../wp/routes.js';
@@ -32,28 +32,23 @@ declare module 'fastify' {
   }
 }
 
-export function registerRestCache(app: FastifyInstance, marker: () => string): void {
+export function registerRestCache(app: FastifyInstance, marker: () => Promise<string>): void {
   const kept = keptWhileUnchanged<Kept>(marker, ENTRIES);
   app.decorateRequest('restCacheKey', '');
   app.decorateRequest('restCacheMarker', '');
 
-  const look: onRequestHookHandler = (request, reply, done) => {
+  const look = async (request: FastifyRequest, reply: FastifyReply) => {
     // A HEAD route shares its GET route's hooks; only a GET's answer is kept, and only an anonymous one (a
     // moderator's answers depend on who asks).
-    if (request.method !== 'GET' || request.headers.authorization !== undefined) {
-      done();
-      return;
-    }
+    if (request.method !== 'GET' || request.headers.authorization !== undefined) return;
     const key = `${request.site} ${request.url}`;
-    const { marker: current, value: hit } = kept.look(key);
+    const { marker: current, value: hit } = await kept.look(key);
     if (hit) {
       for (const [name, value] of hit.headers) reply.header(name, value);
-      reply.send(hit.body);
-      return;
+      return reply.send(hit.body);
     }
     request.restCacheKey = key;
     request.restCacheMarker = current;
-    done();
   };
 
   const keep: onSendHookHandler<unknown> = (request, reply, payload, done) => {

@@ -15,7 +15,8 @@ import { formParams, JSON_MEDIA_TYPE, multipartParams, requestParams } from '../
 import { parseCommentBody } from '../comments/validation.js';
 import { commentPath } from '../pages/article-page.js';
 import { renderCommentResult } from '../pages/comment-result.js';
-import type { AccountStore } from '../store/accounts.js';
+import type { AttemptStore } from '../store/attempts.js';
+import type { Sql } from '../store/client.js';
 import { COMMENT_ORDERBY, QUEUES, type Comment, type CommentFilter, type CommentStore, type Queue } from '../store/comments.js';
 import type { PostStore } from '../store/posts.js';
 import { cannotReadComment, WpError } from '../wp/errors.js';
@@ -57,26 +58,25 @@ const clientOf = (request: FastifyRequest): Client => ({
   userAgent: request.headers['user-agent'] ?? '',
 });
 
-export function commentRoutes(
-  app: FastifyInstance,
-  posts: PostStore,
-  comments: CommentStore,
-  accounts: AccountStore,
-  config: Config,
-): void {
+export interface CommentStores {
+  posts: PostStore;
+  comments: CommentStore;
+  attempts: AttemptStore;
+}
+
+export function commentRoutes(app: FastifyInstance, db: Sql, { posts, comments, attempts }: CommentStores, config: Config): void {
   const context: CreateContext = {
-    posts,
-    comments,
+    db,
     moderation: config.moderation,
     spamRules: config.spamRules,
     floodSeconds: config.floodSeconds,
   };
-  const limiter = new RateLimiter(config.rateLimit);
+  const limiter = new RateLimiter(attempts, config.rateLimit);
   const embedded = commentEmbedder(posts, comments);
 
   /** Counted before the body is read, so oversized or broken bodies count too. */
   const rateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
-    const retryAfter = limiter.hit(rateLimitKey(clientAddress(request)));
+    const retryAfter = await limiter.hit(rateLimitKey(clientAddress(request)));
     if (retryAfter > 0) {
       reply.header('Retry-After', String(retryAfter));
       throw new WpError('rest_rate_limited', 'Too many comments from your address. Try again in a minute.', 429);
@@ -114,7 +114,7 @@ export function commentRoutes(
 
     // A moderator's `status` picks the queue (any status); readers see approved comments only.
     const queue = moderator ? queueOf(query) : 'approve';
-    const total = queue === undefined ? 0 : moderator ? comments.queueCount(filter, queue) : comments.count(filter);
+    const total = queue === undefined ? 0 : moderator ? await comments.queueCount(filter, queue) : await comments.count(filter);
     const totalPages = Math.ceil(total / perPage);
     pagingHeaders(reply, request, { total, totalPages, page });
     // An `offset` replaces the page's (get_items, only when not empty); WP_Comment_Query reads it through absint.
@@ -126,11 +126,11 @@ export function commentRoutes(
     const paging = { limit: perPage, offset: skip, order, orderby };
     if (moderator) {
       const context = contextOf(query);
-      return comments
-        .queue(filter, queue, paging)
-        .map((comment) => embedded(comment as Comment, editableJson(comment, site, context), site, embed));
+      const listed = await comments.queue(filter, queue, paging);
+      return Promise.all(listed.map((comment) => embedded(comment as Comment, editableJson(comment, site, context), site, embed)));
     }
-    return comments.list(filter, paging).map((comment) => embedded(comment, commentJson(comment, site), site, embed));
+    const listed = await comments.list(filter, paging);
+    return Promise.all(listed.map((comment) => embedded(comment, commentJson(comment, site), site, embed)));
   });
 
   app.get(`/wp-json/wp/v2/comments/${ID}`, async (request) => {
@@ -138,11 +138,11 @@ export function commentRoutes(
     const site = siteOf(request);
     const query = request.query as Query;
     if (can(request.account, 'moderate_comments')) {
-      const comment = id === undefined ? undefined : comments.editable(id);
+      const comment = id === undefined ? undefined : await comments.editable(id);
       if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
       return embedded(comment as Comment, editableJson(comment, site, contextOf(query)), site, embedRels(query));
     }
-    const comment = id === undefined ? undefined : comments.get(id);
+    const comment = id === undefined ? undefined : await comments.get(id);
     if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
     if (comment.status !== 'approved') throw cannotReadComment();
     return embedded(comment, commentJson(comment, site), site, embedRels(query));
@@ -175,7 +175,7 @@ export function commentRoutes(
       return embedded(comment, commentJson(comment, site), site, embedRels(request.query as Query));
     });
 
-    moderationRoutes(api, comments, accounts);
+    moderationRoutes(api, db, comments);
   });
 
   // The fallback <form> posts url-encoded fields with WordPress's names; only this route reads that type.
@@ -187,9 +187,10 @@ export function commentRoutes(
     // A reader's browser shows whatever this route answers, so every error is a page with the reason and a way
     // back: a refused comment, and equally a body too large, of another type or too slow to arrive, a rate limit or
     // a bad Host.
-    const errorPage = (error: WpError, postId?: string) =>
-      renderCommentResult(postId === undefined ? undefined : posts.get(Number(postId)), { kind: 'refused', error });
-    forms.setErrorHandler((error: FastifyError | WpError, request, reply) => {
+    // The post is looked up for the page's language and way back; a database that cannot answer leaves it out.
+    const errorPage = async (error: WpError, postId?: string) =>
+      renderCommentResult(postId === undefined ? undefined : await posts.get(Number(postId)).catch(() => undefined), { kind: 'refused', error });
+    forms.setErrorHandler(async (error: FastifyError | WpError, request, reply) => {
       let wpError = answerFor(error, request, reply);
       if (wpError.code === 'rest_unsupported_media_type') {
         wpError = new WpError(wpError.code, 'The comment must be sent from the comment form.', wpError.status);
@@ -197,11 +198,11 @@ export function commentRoutes(
       return reply
         .code(wpError.status)
         .type('text/html; charset=utf-8')
-        .send(errorPage(wpError, formFields(request.body).comment_post_ID));
+        .send(await errorPage(wpError, formFields(request.body).comment_post_ID));
     });
     // The body may stall before any handler runs: the connection's own error answer is the page too.
     forms.addHook('onRequest', (request, _reply, done) => {
-      answerConnectionErrorsWith(request.raw.socket, errorPage);
+      answerConnectionErrorsWith(request.raw.socket, (error) => renderCommentResult(undefined, { kind: 'refused', error }));
       done();
     });
     forms.addHook('onResponse', (request, _reply, done) => {
@@ -224,7 +225,7 @@ export function commentRoutes(
       // The comment's own page once published, else a page in the article's language that says it is held.
       if (comment.status === 'approved') return reply.redirect(commentPath(comment.postSlug, comment.id), 303);
       reply.type('text/html; charset=utf-8');
-      return renderCommentResult(posts.get(comment.post), { kind: 'held' });
+      return renderCommentResult(await posts.get(comment.post), { kind: 'held' });
     });
   });
 }

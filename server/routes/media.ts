@@ -48,18 +48,18 @@ export function mediaRoutes(app: FastifyInstance, posts: PostStore, media: Media
     };
     params.done();
 
-    const total = media.count(filter);
+    const total = await media.count(filter);
     const totalPages = pagesOf(total, perPage, page, 'post');
     const site = siteOf(request);
-    const items = media.list(filter, { limit: perPage, offset: offset || (page - 1) * perPage, order });
+    const items = await media.list(filter, { limit: perPage, offset: offset || (page - 1) * perPage, order });
     pagingHeaders(reply, request, { total, totalPages, page });
-    return items.map((item) => attachmentJson(item, media.parentOf(item.id), site));
+    return Promise.all(items.map(async (item) => attachmentJson(item, await media.parentOf(item.id), site)));
   });
 
   app.get(`/wp-json/wp/v2/media/${ID}`, async (request) => {
     const id = idParam(request);
-    const item = id === undefined ? undefined : posts.media(id);
+    const item = id === undefined ? undefined : await posts.media(id);
     if (!item) throw invalidPostId();
-    return attachmentJson(item, media.parentOf(item.id), siteOf(request));
+    return attachmentJson(item, await media.parentOf(item.id), siteOf(request));
   });
 }

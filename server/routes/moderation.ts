@@ -11,8 +11,9 @@ import { editableJson } from '../comments/render.js';
 import { requestParams } from '../comments/request-params.js';
 import { MAX_LENGTHS } from '../comments/validation.js';
 import { clientAddress } from '../http/client.js';
-import type { Account, AccountStore } from '../store/accounts.js';
-import type { CommentStore, EditableComment, ModerationStatus } from '../store/comments.js';
+import { createAccountStore, type Account } from '../store/accounts.js';
+import type { Sql } from '../store/client.js';
+import { createCommentStore, type CommentStore, type EditableComment, type ModerationStatus } from '../store/comments.js';
 import { invalidParams, WpError } from '../wp/errors.js';
 import { ParamReader } from '../wp/params.js';
 import { ID, idParam, siteOf } from './responses.js';
@@ -57,22 +58,30 @@ function contentParam(value: unknown): string | undefined {
   return typeof raw === 'string' ? raw : undefined;
 }
 
-export function moderationRoutes(api: FastifyInstance, comments: CommentStore, accounts: AccountStore): void {
-  const found = (request: FastifyRequest): EditableComment => {
+export function moderationRoutes(api: FastifyInstance, db: Sql, comments: CommentStore): void {
+  const found = async (request: FastifyRequest): Promise<EditableComment> => {
     const id = idParam(request);
-    const comment = id === undefined ? undefined : comments.editable(id);
+    const comment = id === undefined ? undefined : await comments.editable(id);
     if (!comment) throw new WpError('rest_comment_invalid_id', 'Invalid comment ID.', 404);
     return comment;
   };
-  const audit = (request: FastifyRequest, account: Account, action: string, comment: number, from: string | null, to: string | null) =>
-    accounts.audit({ user: account.id, login: account.login, action, comment, from, to, ip: clientAddress(request) });
+  /** A change and its line in the moderation log, in one transaction. */
+  type Change = (stores: { comments: CommentStore; audit: (action: string, from: string | null, to: string | null) => Promise<void> }) => Promise<void>;
+  const change = (request: FastifyRequest, account: Account, comment: number, work: Change) =>
+    db.transaction(async (tx) => {
+      const log = createAccountStore(tx);
+      await work({
+        comments: createCommentStore(tx),
+        audit: (action, from, to) => log.audit({ user: account.id, login: account.login, action, comment, from, to, ip: clientAddress(request) }),
+      });
+    });
 
   const update = async (request: FastifyRequest) => {
-    const comment = found(request);
+    const comment = await found(request);
     const account = permitted(request, 'moderate_comments', 'rest_cannot_edit', 'Sorry, you are not allowed to edit this comment.');
     const params = requestParams(request.query, request.body);
     const status = typeof params.status === 'string' ? params.status : undefined;
-    const target = status === undefined ? undefined : statusTarget(status, comment, comments.trashedFrom(comment.id));
+    const target = status === undefined ? undefined : statusTarget(status, comment, await comments.trashedFrom(comment.id));
     if (status !== undefined && target === undefined) {
       throw invalidParams({ status: { code: 'rest_not_in_enum', message: `status is not one of ${STATUS_VALUES.join(', ')}.` } });
     }
@@ -86,23 +95,23 @@ export function moderationRoutes(api: FastifyInstance, comments: CommentStore, a
         throw new WpError('comment_content_column_length', 'Your comment is too long.', 400);
       }
     }
-    await comments.atomically(() => {
+    await change(request, account, comment.id, async (tx) => {
       if (content !== undefined && content !== comment.content) {
-        comments.setContent(comment.id, content, commentHtml(content));
-        audit(request, account, 'edit', comment.id, comment.status, comment.status);
+        await tx.comments.setContent(comment.id, content, commentHtml(content));
+        await tx.audit('edit', comment.status, comment.status);
       }
       if (target !== undefined && target !== comment.status) {
-        comments.setStatus(comment.id, comment.status, target);
-        audit(request, account, 'status', comment.id, comment.status, target);
+        await tx.comments.setStatus(comment.id, comment.status, target);
+        await tx.audit('status', comment.status, target);
       }
     });
     // update_item answers in the edit context.
-    return editableJson(comments.editable(comment.id)!, siteOf(request));
+    return editableJson((await comments.editable(comment.id))!, siteOf(request));
   };
   for (const method of ['POST', 'PUT', 'PATCH'] as const) api.route({ method, url: `/wp-json/wp/v2/comments/${ID}`, handler: update });
 
   api.delete(`/wp-json/wp/v2/comments/${ID}`, async (request) => {
-    const comment = found(request);
+    const comment = await found(request);
     const account = permitted(request, 'moderate_comments', 'rest_cannot_delete', 'Sorry, you are not allowed to delete this comment.');
     const reader = new ParamReader(requestParams(request.query, request.body));
     const force = reader.boolean('force') ?? false;
@@ -113,17 +122,17 @@ export function moderationRoutes(api: FastifyInstance, comments: CommentStore, a
         throw new WpError('rest_cannot_delete', 'Sorry, only an administrator may delete a comment permanently.', 403);
       }
       const previous = editableJson(comment, site);
-      await comments.atomically(() => {
-        comments.remove(comment.id);
-        audit(request, account, 'delete', comment.id, comment.status, null);
+      await change(request, account, comment.id, async (tx) => {
+        await tx.comments.remove(comment.id);
+        await tx.audit('delete', comment.status, null);
       });
       return { deleted: true, previous };
     }
     if (comment.status === 'trash') throw new WpError('rest_already_trashed', 'The comment has already been trashed.', 410);
-    await comments.atomically(() => {
-      comments.setStatus(comment.id, comment.status, 'trash');
-      audit(request, account, 'status', comment.id, comment.status, 'trash');
+    await change(request, account, comment.id, async (tx) => {
+      await tx.comments.setStatus(comment.id, comment.status, 'trash');
+      await tx.audit('status', comment.status, 'trash');
     });
-    return editableJson(comments.editable(comment.id)!, site);
+    return editableJson((await comments.editable(comment.id))!, site);
   });
 }

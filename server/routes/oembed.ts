@@ -38,7 +38,7 @@ export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
       params.done();
       const site = siteOf(request);
       const target = embedTarget(url, site);
-      const post = target && ('front' in target ? posts.get(SEED_POST_ID) : posts.bySlug(target.slug));
+      const post = target && (await ('front' in target ? posts.get(SEED_POST_ID) : posts.bySlug(target.slug)));
       if (!post) throw invalidUrl();
       // maxwidth's sanitize_callback is absint, with no type: `abc` is 0, so the smallest frame, never an error.
       const maxwidth = params.has('maxwidth') ? absint(textParam(query, 'maxwidth')) : DEFAULT_WIDTH;
@@ -54,7 +54,7 @@ export function oembedRoutes(app: FastifyInstance, posts: PostStore): void {
 
   app.get('/articles/:slug/embed', async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const post = posts.bySlug(slug);
+    const post = await posts.bySlug(slug);
     if (!post) throw noRoute();
     allowFraming(reply);
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');

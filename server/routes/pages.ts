@@ -37,14 +37,14 @@ export function pageRoutes(
   comments: CommentStore,
   terms: TermStore,
   demoDir: string,
-  changes: () => string,
+  changes: () => Promise<string>,
 ): void {
   // Read once: a missing template should stop the server at start, not fail the first visitor.
   const template = readFileSync(join(demoDir, 'index.html'), 'utf8');
 
-  function commentSection(post: Post): SafeHtml {
-    const approved = comments.previews(post.id, { limit: FALLBACK_COMMENTS, offset: 0 });
-    const total = approved.length < FALLBACK_COMMENTS ? approved.length : comments.approvedOn(post.id);
+  async function commentSection(post: Post): Promise<SafeHtml> {
+    const approved = await comments.previews(post.id, { limit: FALLBACK_COMMENTS, offset: 0 });
+    const total = approved.length < FALLBACK_COMMENTS ? approved.length : await comments.approvedOn(post.id);
     return renderComments(post, approved, total);
   }
 
@@ -52,22 +52,23 @@ export function pageRoutes(
   // other process): it is read far more often than it is commented on, and nothing else in it changes — no time,
   // no visitor. Kept per site (links are absolute) and path.
   const pages = keptWhileUnchanged<{ html: string; post: number; slug: string }>(changes, PAGES_KEPT);
-  async function articlePage(key: string, site: string, find: () => Post | undefined): Promise<{ html: string; post: number; slug: string }> {
-    const { marker, value: kept } = pages.look(key);
+  async function articlePage(key: string, site: string, find: () => Promise<Post | undefined>): Promise<{ html: string; post: number; slug: string }> {
+    const { marker, value: kept } = await pages.look(key);
     if (kept) return kept;
-    const post = find();
+    const post = await find();
     if (!post) throw noRoute();
     // The "read also" row: the latest other posts in the post's section, else (alone in it) the latest other posts —
     // two queries WordPress answers the same way (`categories=<section>&exclude=<post>`, `exclude=<post>`), which the
     // row's <nw-article-list> sends again.
     const newest = { limit: RELATED_CARDS, offset: 0, order: 'desc' } as const;
     const inSection = post.category
-      ? posts.list({ categories: { terms: [post.category.id], operator: 'IN' }, exclude: [post.id] }, newest)
+      ? await posts.list({ categories: { terms: [post.category.id], operator: 'IN' }, exclude: [post.id] }, newest)
       : [];
     const related = inSection.length > 0
       ? { posts: inSection, section: post.category?.id }
-      : { posts: posts.list({ exclude: [post.id] }, newest) };
-    const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: commentSection(post) }));
+      : { posts: await posts.list({ exclude: [post.id] }, newest) };
+    const section = await commentSection(post);
+    const html = await inLanguage(post.lang, () => renderArticlePage(template, { post, related, site, comments: section }));
     const rendered = { html, post: post.id, slug: post.slug };
     pages.keep(key, marker, rendered);
     return rendered;
@@ -92,39 +93,39 @@ export function pageRoutes(
 
   app.get(`/articles/:slug/comments/${ID}`, async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const post = posts.bySlug(slug);
+    const post = await posts.bySlug(slug);
     const id = idParam(request);
-    const comment = id === undefined ? undefined : comments.get(id);
+    const comment = id === undefined ? undefined : await comments.get(id);
     if (!post || !comment || comment.post !== post.id || comment.status !== 'approved') throw noRoute();
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
     return renderCommentPage(post, comment);
   });
 
   /** Who an archive is of: its name and the posts filter, or `undefined` for an unknown slug. */
-  const archives: Record<ArchiveKind, (slug: string) => { name: string; filter: PostFilter; route: string } | undefined> = {
-    category: (slug) => {
-      const term = terms.bySlug('category', slug);
+  const archives: Record<ArchiveKind, (slug: string) => Promise<{ name: string; filter: PostFilter; route: string } | undefined>> = {
+    category: async (slug) => {
+      const term = await terms.bySlug('category', slug);
       return term && { name: term.name, filter: { categories: { terms: [term.id], operator: 'IN' } }, route: `/wp/v2/categories/${term.id}` };
     },
-    tag: (slug) => {
-      const term = terms.bySlug('post_tag', slug);
+    tag: async (slug) => {
+      const term = await terms.bySlug('post_tag', slug);
       return term && { name: term.name, filter: { tags: { terms: [term.id], operator: 'IN' } }, route: `/wp/v2/tags/${term.id}` };
     },
     // Only an author with a published post has an archive, as only they are listed to readers (`/wp/v2/users`).
-    author: (slug) => {
-      const author = posts.authorBySlug(slug);
+    author: async (slug) => {
+      const author = await posts.authorBySlug(slug);
       const filter = author && { authors: [author.id] };
-      return filter && posts.count(filter) > 0 ? { name: author.name, filter, route: `/wp/v2/users/${author.id}` } : undefined;
+      return filter && (await posts.count(filter)) > 0 ? { name: author.name, filter, route: `/wp/v2/users/${author.id}` } : undefined;
     },
   };
 
   for (const kind of ['category', 'tag', 'author'] as const) {
     const archive = async (request: FastifyRequest, reply: FastifyReply) => {
       const { slug, page = '1' } = request.params as { slug: string; page?: string };
-      const found = archives[kind](slug);
+      const found = await archives[kind](slug);
       const number = Number(page);
       if (!found || !Number.isSafeInteger(number) || number < 1) throw noRoute();
-      const listed = posts.list(found.filter, { limit: ARCHIVE_PAGE_SIZE + 1, offset: (number - 1) * ARCHIVE_PAGE_SIZE, order: 'desc' });
+      const listed = await posts.list(found.filter, { limit: ARCHIVE_PAGE_SIZE + 1, offset: (number - 1) * ARCHIVE_PAGE_SIZE, order: 'desc' });
       // WordPress answers a page past the end with a 404, the first page of an empty archive with an empty list.
       if (listed.length === 0 && number > 1) throw noRoute();
       reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');

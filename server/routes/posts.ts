@@ -12,13 +12,14 @@ import { ID, idParam, pagesOf, pagingHeaders, siteOf } from './responses.js';
  * WP_REST_Posts_Controller::get_collection_params, read as get_items maps them onto WP_Query. `context` and
  * `_fields` are read elsewhere, for every route.
  */
-function readFilter(params: ParamReader, posts: PostStore): PostFilter {
-  const termMatch = (limit: TermLimit | undefined, expand: (ids: number[]) => number[]): TermMatch | undefined =>
+async function readFilter(params: ParamReader, posts: PostStore): Promise<PostFilter> {
+  type Expand = (ids: number[]) => number[] | Promise<number[]>;
+  const termMatch = async (limit: TermLimit | undefined, expand: Expand): Promise<TermMatch | undefined> =>
     limit && limit.terms.length > 0
-      ? { terms: limit.includeChildren ? expand(limit.terms) : limit.terms, operator: limit.operator }
+      ? { terms: limit.includeChildren ? await expand(limit.terms) : limit.terms, operator: limit.operator }
       : undefined;
-  const excluded = (limit: TermLimit | undefined, expand: (ids: number[]) => number[]) =>
-    limit && limit.terms.length > 0 ? (limit.includeChildren ? expand(limit.terms) : limit.terms) : undefined;
+  const excluded = async (limit: TermLimit | undefined, expand: Expand) =>
+    limit && limit.terms.length > 0 ? (limit.includeChildren ? await expand(limit.terms) : limit.terms) : undefined;
   const same = (ids: number[]) => ids;
   const withChildren = (ids: number[]) => posts.categoryDescendants(ids);
   const include = nonEmpty(params.integerList('include'));
@@ -32,10 +33,11 @@ function readFilter(params: ParamReader, posts: PostStore): PostFilter {
     exclude: nonEmpty(params.integerList('exclude')),
     authors: nonEmpty(params.integerList('author')),
     authorsExclude: nonEmpty(params.integerList('author_exclude')),
-    categories: termMatch(params.termLimit('categories', { operator: true, includeChildren: true }), withChildren),
-    categoriesExclude: excluded(params.termLimit('categories_exclude', { operator: false, includeChildren: true }), withChildren),
-    tags: termMatch(params.termLimit('tags', { operator: true, includeChildren: false }), same),
-    tagsExclude: excluded(params.termLimit('tags_exclude', { operator: false, includeChildren: false }), same),
+    // In this order, each read before the next: the first bad parameter is the one reported.
+    categories: await termMatch(params.termLimit('categories', { operator: true, includeChildren: true }), withChildren),
+    categoriesExclude: await excluded(params.termLimit('categories_exclude', { operator: false, includeChildren: true }), withChildren),
+    tags: await termMatch(params.termLimit('tags', { operator: true, includeChildren: false }), same),
+    tagsExclude: await excluded(params.termLimit('tags_exclude', { operator: false, includeChildren: false }), same),
     search: params.search(),
     before: params.dateTime('before'),
     after: params.dateTime('after'),
@@ -46,11 +48,11 @@ function readFilter(params: ParamReader, posts: PostStore): PostFilter {
 
 export function postRoutes(app: FastifyInstance, posts: PostStore, comments: CommentStore): void {
   /** `_embed` of one post: `replies` only when the post has approved comments (embed_links drops empty ones). */
-  function json(post: Post, site: string, embed: EmbedFilter): Json {
+  async function json(post: Post, site: string, embed: EmbedFilter): Promise<Json> {
     // The `replies` link's first page, as WordPress fetches it (per_page's default, newest first). The count is an
     // index-only probe; most posts in a list have no comments, and listing none costs far more.
-    const replies = embed('replies') && comments.approvedOn(post.id) > 0
-      ? comments.list({ posts: [post.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' }).map((comment) =>
+    const replies = embed('replies') && (await comments.approvedOn(post.id)) > 0
+      ? (await comments.list({ posts: [post.id] }, { limit: DEFAULT_PER_PAGE, offset: 0, order: 'desc' })).map((comment) =>
           commentEmbedJson(comment, site),
         )
       : [];
@@ -63,7 +65,7 @@ export function postRoutes(app: FastifyInstance, posts: PostStore, comments: Com
     const { page, perPage, order } = readPaging(params, 'desc');
     const orderby = params.oneOf('orderby', POST_ORDERBY, 'date');
     const offset = params.has('offset') ? params.integer('offset', { fallback: 0 }) : undefined;
-    const filter = readFilter(params, posts);
+    const filter = await readFilter(params, posts);
     params.done();
     // get_items' own checks, after the parameters'.
     if (orderby === 'relevance' && !filter.search) {
@@ -73,20 +75,20 @@ export function postRoutes(app: FastifyInstance, posts: PostStore, comments: Com
       throw new WpError('rest_orderby_include_missing_include', 'You need to define an include parameter to order by include.', 400);
     }
 
-    const total = posts.count(filter);
+    const total = await posts.count(filter);
     const totalPages = pagesOf(total, perPage, page, 'post');
     const site = siteOf(request);
     const embed = embedRels(query);
     // WP_Query: an `offset` replaces the page's own (the page still names the headers' neighbours).
     const skip = offset === undefined ? (page - 1) * perPage : Math.abs(offset);
-    const items = total === 0 ? [] : posts.list(filter, { limit: perPage, offset: skip, order, orderby });
+    const items = total === 0 ? [] : await posts.list(filter, { limit: perPage, offset: skip, order, orderby });
     pagingHeaders(reply, request, { total, totalPages, page });
-    return items.map((post) => json(post, site, embed));
+    return Promise.all(items.map((post) => json(post, site, embed)));
   });
 
   app.get(`/wp-json/wp/v2/posts/${ID}`, async (request) => {
     const id = idParam(request);
-    const post = id === undefined ? undefined : posts.get(id);
+    const post = id === undefined ? undefined : await posts.get(id);
     if (!post) throw invalidPostId();
     return json(post, siteOf(request), embedRels(request.query as Query));
   });

@@ -32,12 +32,12 @@ export function searchRoutes(app: FastifyInstance, posts: PostStore): void {
       include: searchesPosts ? nonEmpty(include) : [0],
       exclude: nonEmpty(exclude),
     };
-    const total = posts.count(filter);
+    const total = await posts.count(filter);
     const totalPages = pagesOf(total, perPage, page, 'search');
     pagingHeaders(reply, request, { total, totalPages, page });
     const site = siteOf(request);
     // WP_Query with `s` and no `orderby`: by relevance, then newest first.
-    const found = posts.list(filter, { limit: perPage, offset: (page - 1) * perPage, order: 'desc', orderby: search ? 'relevance' : 'date' });
+    const found = await posts.list(filter, { limit: perPage, offset: (page - 1) * perPage, order: 'desc', orderby: search ? 'relevance' : 'date' });
     return found.map((post) => ({
       id: post.id,
       title: escapeText(post.title),

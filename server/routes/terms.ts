@@ -34,7 +34,7 @@ export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostSt
 
       // get_items_permissions_check: the post must exist, and be one anyone may read.
       if (post) {
-        const status = posts.statusOf(post);
+        const status = await posts.statusOf(post);
         if (status === undefined) throw new WpError('rest_post_invalid_id', 'Invalid post ID.', 400);
         if (status !== 'publish') {
           throw new WpError('rest_forbidden_context', 'Sorry, you are not allowed to view terms for this post.', 401);
@@ -52,19 +52,19 @@ export function termRoutes(app: FastifyInstance, terms: TermStore, posts: PostSt
         orderby,
         order,
       };
-      const total = terms.count(taxonomy, query);
+      const total = await terms.count(taxonomy, query);
       // A non-zero `offset` replaces the page's; the headers then tell the page it falls in (get_items).
       const skip = offset || (page - 1) * perPage;
       const current = Math.ceil(skip / perPage + 1);
       const totalPages = Math.ceil(total / perPage);
       pagingHeaders(reply, request, { total, totalPages, page: current });
       const site = siteOf(request);
-      return terms.list(taxonomy, query, { limit: perPage, offset: skip }).map((term) => termJson(term, site));
+      return (await terms.list(taxonomy, query, { limit: perPage, offset: skip })).map((term) => termJson(term, site));
     });
 
     app.get(`/wp-json/wp/v2/${base}/${ID}`, async (request: FastifyRequest) => {
       const id = idParam(request);
-      const term = id === undefined ? undefined : terms.get(taxonomy, id);
+      const term = id === undefined ? undefined : await terms.get(taxonomy, id);
       if (!term) throw termInvalid();
       return termJson(term, siteOf(request));
     });

@@ -52,11 +52,11 @@ export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserSt
     params.done();
     refuse(params, orderby, who);
 
-    const total = users.count(filter);
+    const total = await users.count(filter);
     const site = siteOf(request);
     // `! empty( $request['offset'] )`: an offset of 0 pages as usual.
     const start = offset || (page - 1) * perPage;
-    const items = users.list(filter, { limit: perPage, offset: start, orderby: orderby as UserOrder, order });
+    const items = await users.list(filter, { limit: perPage, offset: start, orderby: orderby as UserOrder, order });
     pagingHeaders(reply, request, { total, totalPages: Math.ceil(total / perPage), page });
     return items.map((author) => userJson(author, site));
   });
@@ -85,10 +85,10 @@ export function userRoutes(app: FastifyInstance, posts: PostStore, users: UserSt
 
   app.get(`/wp-json/wp/v2/users/${ID}`, async (request) => {
     const id = idParam(request);
-    const author = id === undefined ? undefined : posts.author(id);
+    const author = id === undefined ? undefined : await posts.author(id);
     if (!author) throw new WpError('rest_user_invalid_id', 'Invalid user ID.', 404);
     // `get_item_permissions_check`: a reader sees only users with published posts.
-    if (users.count({ include: [author.id] }) === 0) {
+    if ((await users.count({ include: [author.id] })) === 0) {
       throw new WpError('rest_user_cannot_view', 'Sorry, you are not allowed to list users.', 401);
     }
     return userJson(author, siteOf(request));

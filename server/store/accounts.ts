@@ -1,10 +1,9 @@
 /**
  * Who may sign in (authors with a `login` and a `role`, migration 7), their application passwords (hashes only) and
- * the moderation log. Prepared statements only.
+ * the moderation log. Statements only. (`"user"` is quoted: PostgreSQL reserves the word.)
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './database.js';
-import { gmtString } from './sql.js';
+import { gmtString, type Sql } from './client.js';
 
 export const ROLES = ['moderator', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,7 +34,7 @@ export interface AuditEntry {
   ip: string;
 }
 
-const ACCOUNT = `SELECT id, login, name, slug, role, registered_gmt AS registeredGmt FROM authors`;
+const ACCOUNT = `SELECT id, login, name, slug, role, registered_gmt AS "registeredGmt" FROM authors`;
 
 /** A login as a URL slug for the author archive: WordPress's user_nicename, lower case, only [a-z0-9-]. */
 const slugOf = (login: string) =>
@@ -43,67 +42,63 @@ const slugOf = (login: string) =>
 
 export type AccountStore = ReturnType<typeof createAccountStore>;
 
-export function createAccountStore(db: Db) {
-  const statements = {
-    byLogin: db.prepare<[string], Account>(`${ACCOUNT} WHERE lower(login) = lower(?) AND role IS NOT NULL`),
-    all: db.prepare<[], Account & { passwords: number }>(
-      `SELECT id, login, name, slug, role, registered_gmt AS registeredGmt,
-              (SELECT count(*) FROM application_passwords WHERE user = authors.id) AS passwords
-       FROM authors WHERE login IS NOT NULL ORDER BY lower(login)`,
-    ),
-    insertUser: db.prepare<{ login: string; slug: string; role: Role; date: string }, { id: number }>(
-      `INSERT INTO authors (slug, name, login, role, registered_gmt) VALUES (:slug, :login, :login, :role, :date) RETURNING id`,
-    ),
-    anyByLogin: db.prepare<[string], { id: number }>('SELECT id FROM authors WHERE lower(login) = lower(?)'),
-    slugTaken: db.prepare<[string], number>('SELECT count(*) FROM authors WHERE slug = ?').pluck(),
-    setRole: db.prepare<{ id: number; role: Role | null }>('UPDATE authors SET role = :role WHERE id = :id'),
-    passwords: db.prepare<[number], PasswordRow>(
-      'SELECT uuid, name, hash, created_gmt AS createdGmt FROM application_passwords WHERE user = ? ORDER BY created_gmt',
-    ),
-    insertPassword: db.prepare<{ uuid: string; user: number; name: string; hash: string; date: string }>(
-      'INSERT INTO application_passwords (uuid, user, name, hash, created_gmt) VALUES (:uuid, :user, :name, :hash, :date)',
-    ),
-    revoke: db.prepare<[number]>('DELETE FROM application_passwords WHERE user = ?'),
-    audit: db.prepare<AuditEntry & { date: string }>(
-      `INSERT INTO moderation_log (user, login, action, comment, from_status, to_status, date_gmt, ip)
-       VALUES (:user, :login, :action, :comment, :from, :to, :date, :ip)`,
-    ),
-  };
+const STATEMENTS = {
+  byLogin: `${ACCOUNT} WHERE lower(login) = lower(:login) AND role IS NOT NULL`,
+  all: `SELECT id, login, name, slug, role, registered_gmt AS "registeredGmt",
+          (SELECT count(*) FROM application_passwords WHERE "user" = authors.id) AS passwords
+        FROM authors WHERE login IS NOT NULL ORDER BY lower(login)`,
+  insertUser: `INSERT INTO authors (slug, name, login, role, registered_gmt) VALUES (:slug, :login, :login, :role, :date) RETURNING id`,
+  anyByLogin: 'SELECT id FROM authors WHERE lower(login) = lower(:login)',
+  slugTaken: 'SELECT count(*) FROM authors WHERE slug = :slug',
+  setRole: 'UPDATE authors SET role = :role WHERE id = :id',
+  passwords: `SELECT uuid, name, hash, created_gmt AS "createdGmt" FROM application_passwords WHERE "user" = :user ORDER BY created_gmt`,
+  insertPassword: `INSERT INTO application_passwords (uuid, "user", name, hash, created_gmt) VALUES (:uuid, :user, :name, :hash, :date)`,
+  revoke: `DELETE FROM application_passwords WHERE "user" = :user`,
+  audit: `INSERT INTO moderation_log ("user", login, action, comment, from_status, to_status, date_gmt, ip)
+          VALUES (:user, :login, :action, :comment, :from, :to, :date, :ip)`,
+};
 
+export function createAccountStore(db: Sql) {
   /** A slug no author has yet: the login's, else with -2, -3, … as wp_unique_user_nicename does. */
-  const freeSlug = (login: string) => {
+  const freeSlug = async (tx: Sql, login: string) => {
     const base = slugOf(login);
     let slug = base;
-    for (let n = 2; statements.slugTaken.get(slug); n++) slug = `${base}-${n}`;
+    for (let n = 2; await tx.value<number>(STATEMENTS.slugTaken, { slug }); n++) slug = `${base}-${n}`;
     return slug;
   };
 
   return {
     /** The account that may sign in with this login (case-insensitive, as WordPress's user_login), if any. */
-    byLogin: (login: string): Account | undefined => statements.byLogin.get(login),
-    list: () => statements.all.all(),
+    byLogin: (login: string): Promise<Account | undefined> => db.get<Account>(STATEMENTS.byLogin, { login }),
+    list: () => db.all<Account & { passwords: number }>(STATEMENTS.all),
     /** Creates the account, or gives an existing one its role; returns its id. */
-    ensure: db.transaction((login: string, role: Role): number => {
-      const existing = statements.anyByLogin.get(login);
-      if (existing) {
-        statements.setRole.run({ id: existing.id, role });
-        return existing.id;
-      }
-      return statements.insertUser.get({ login, slug: freeSlug(login), role, date: gmtString() })!.id;
-    }),
-    passwords: (user: number): PasswordRow[] => statements.passwords.all(user),
-    addPassword(user: number, name: string, hash: string): string {
+    ensure: (login: string, role: Role): Promise<number> =>
+      db.transaction(
+        async (tx) => {
+          const existing = await tx.get<{ id: number }>(STATEMENTS.anyByLogin, { login });
+          if (existing) {
+            await tx.run(STATEMENTS.setRole, { id: existing.id, role });
+            return existing.id;
+          }
+          const slug = await freeSlug(tx, login);
+          return (await tx.get<{ id: number }>(STATEMENTS.insertUser, { login, slug, role, date: gmtString() }))!.id;
+        },
+        { locks: [`account ${login.toLowerCase()}`] },
+      ),
+    passwords: (user: number): Promise<PasswordRow[]> => db.all<PasswordRow>(STATEMENTS.passwords, { user }),
+    async addPassword(user: number, name: string, hash: string): Promise<string> {
       const uuid = randomUUID();
-      statements.insertPassword.run({ uuid, user, name, hash, date: gmtString() });
+      await db.run(STATEMENTS.insertPassword, { uuid, user, name, hash, date: gmtString() });
       return uuid;
     },
     /** Removes every application password of the user and the role, so the account can no longer sign in. */
-    revoke: db.transaction((user: number): void => {
-      statements.revoke.run(user);
-      statements.setRole.run({ id: user, role: null });
-    }),
-    audit(entry: AuditEntry): void {
-      statements.audit.run({ ...entry, date: gmtString() });
+    revoke: (user: number): Promise<void> =>
+      db.transaction(async (tx) => {
+        await tx.run(STATEMENTS.revoke, { user });
+        await tx.run(STATEMENTS.setRole, { id: user, role: null });
+      }),
+    async audit(entry: AuditEntry): Promise<void> {
+      await db.run(STATEMENTS.audit, { ...entry, date: gmtString() });
     },
   };
 }

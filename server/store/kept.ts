@@ -1,14 +1,14 @@
 /**
- * What is derived from stored rows, kept while the database stays the same (`changeMarker`): at most `size`
+ * What is derived from stored rows, kept while the database stays the same (`Sql.marker`): at most `size`
  * values, the least recently used forgotten first. `look()` reads the marker before anything is made from the
  * rows; what is then made is `keep()`t with that marker, so a write in between leaves it stale, never wrong.
  */
-export function keptWhileUnchanged<V>(marker: () => string, size: number) {
+export function keptWhileUnchanged<V>(marker: () => Promise<string>, size: number) {
   const kept = new Map<string, { marker: string; value: V }>();
   return {
     /** The database's marker now, and the value kept for `key` if nothing has changed since it was made. */
-    look(key: string): { marker: string; value?: V } {
-      const now = marker();
+    async look(key: string): Promise<{ marker: string; value?: V }> {
+      const now = await marker();
       const hit = kept.get(key);
       if (hit?.marker !== now) return { marker: now };
       kept.delete(key);

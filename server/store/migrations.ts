@@ -226,4 +226,16 @@ export const migrations: readonly string[] = [
 
   CREATE INDEX comments_by_status ON comments (status, date_gmt, id);
   `,
+  /*
+   * 8: attempts, what the rate limits count (comments a client sent, failed sign-ins), kept in the database rather than
+   * in one process's memory so that every process on the file counts them together, as PostgreSQL's instances do.
+   */ `
+  CREATE TABLE attempts (
+    bucket TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    at_ms  INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX attempts_by_key ON attempts (bucket, key, at_ms);
+  CREATE INDEX attempts_by_time ON attempts (at_ms);
+  `,
 ];

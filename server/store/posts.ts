@@ -1,7 +1,6 @@
-/** Read access to published posts and what they reference. Prepared statements only. */
-import type Database from 'better-sqlite3';
-import { postWords, type Db } from './database.js';
-import { jsonList, likeContaining, preparedOnUse } from './sql.js';
+/** Read access to published posts and what they reference. Statements only; every value is a parameter. */
+import { likeContaining, type Dialect, type Sql } from './client.js';
+import { postWords } from './derived.js';
 
 export interface Author {
   id: number;
@@ -143,100 +142,132 @@ export function searchTerms(search: string): SearchTerms {
   return result;
 }
 
-const matchesAnywhere = (pattern: string) =>
-  `(title LIKE ${pattern} ESCAPE '\\' OR excerpt LIKE ${pattern} ESCAPE '\\' OR content LIKE ${pattern} ESCAPE '\\')`;
+/** The WHERE clauses and the ORDER BY of the posts list, in one dialect. */
+function clausesFor(d: Dialect) {
+  const like = `${d.like}`;
+  const matchesAnywhere = (pattern: string) =>
+    `(title ${like} ${pattern} ESCAPE '\\' OR excerpt ${like} ${pattern} ESCAPE '\\' OR content ${like} ${pattern} ESCAPE '\\')`;
+  const ints = (param: string) => `(SELECT value FROM ${d.each(param, 'int', 'j')})`;
+  const count = (param: string) => `(SELECT count(*) FROM ${d.each(param, 'text', 'j')})`;
 
-/**
- * The WHERE clause of each filter, with its values as parameters (lists as JSON arrays, so one statement serves
- * any number of ids). Only the clauses of the filters in use go into a statement: `:x IS NULL OR …` for the
- * others would cost SQLite more than the query itself.
- */
-const CLAUSES: ReadonlyArray<readonly [string, string]> = [
-  ['slugs', 'slug IN (SELECT value FROM json_each(:slugs))'],
-  ['include', 'id IN (SELECT value FROM json_each(:include))'],
-  ['exclude', 'id NOT IN (SELECT value FROM json_each(:exclude))'],
-  ['authors', 'author IN (SELECT value FROM json_each(:authors))'],
-  ['authors_exclude', 'author NOT IN (SELECT value FROM json_each(:authors_exclude))'],
-  ['before', 'date_gmt < :before'],
-  ['after', 'date_gmt > :after'],
-  ['modified_before', 'modified_gmt < :modified_before'],
-  ['modified_after', 'modified_gmt > :modified_after'],
-  ['categories', 'id IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories)))'],
-  [
-    'categories_all',
-    `json_array_length(:categories_all) = (SELECT count(*) FROM post_categories
-       WHERE post = posts.id AND category IN (SELECT value FROM json_each(:categories_all)))`,
-  ],
-  ['categories_exclude', 'id NOT IN (SELECT post FROM post_categories WHERE category IN (SELECT value FROM json_each(:categories_exclude)))'],
-  ['tags', 'id IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags)))'],
-  [
-    'tags_all',
-    `json_array_length(:tags_all) = (SELECT count(*) FROM post_tags
-       WHERE post = posts.id AND tag IN (SELECT value FROM json_each(:tags_all)))`,
-  ],
-  ['tags_exclude', 'id NOT IN (SELECT post FROM post_tags WHERE tag IN (SELECT value FROM json_each(:tags_exclude)))'],
-  ['search_in', `NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE NOT ${matchesAnywhere('s.value')})`],
-  ['search_out', `NOT EXISTS (SELECT 1 FROM json_each(:search_out) s WHERE ${matchesAnywhere('s.value')})`],
-];
+  /**
+   * The WHERE clause of each filter, with its values as parameters (lists as one parameter each, so one statement
+   * serves any number of ids). Only the clauses of the filters in use go into a statement: `:x IS NULL OR …` for the
+   * others would cost SQLite more than the query itself.
+   */
+  const clauses: ReadonlyArray<readonly [string, string]> = [
+    ['slugs', `slug IN (SELECT value FROM ${d.each(':slugs', 'text', 'j')})`],
+    ['include', `id IN ${ints(':include')}`],
+    ['exclude', `id NOT IN ${ints(':exclude')}`],
+    ['authors', `author IN ${ints(':authors')}`],
+    ['authors_exclude', `author NOT IN ${ints(':authors_exclude')}`],
+    ['before', 'date_gmt < :before'],
+    ['after', 'date_gmt > :after'],
+    ['modified_before', 'modified_gmt < :modified_before'],
+    ['modified_after', 'modified_gmt > :modified_after'],
+    ['categories', `id IN (SELECT post FROM post_categories WHERE category IN ${ints(':categories')})`],
+    [
+      'categories_all',
+      `${count(':categories_all')} = (SELECT count(*) FROM post_categories
+       WHERE post = posts.id AND category IN ${ints(':categories_all')})`,
+    ],
+    ['categories_exclude', `id NOT IN (SELECT post FROM post_categories WHERE category IN ${ints(':categories_exclude')})`],
+    ['tags', `id IN (SELECT post FROM post_tags WHERE tag IN ${ints(':tags')})`],
+    [
+      'tags_all',
+      `${count(':tags_all')} = (SELECT count(*) FROM post_tags
+       WHERE post = posts.id AND tag IN ${ints(':tags_all')})`,
+    ],
+    ['tags_exclude', `id NOT IN (SELECT post FROM post_tags WHERE tag IN ${ints(':tags_exclude')})`],
+    ['search_in', `NOT EXISTS (SELECT 1 FROM ${d.each(':search_in', 'text', 's')} WHERE NOT ${matchesAnywhere('s.value')})`],
+    ['search_out', `NOT EXISTS (SELECT 1 FROM ${d.each(':search_out', 'text', 's')} WHERE ${matchesAnywhere('s.value')})`],
+  ];
 
-const whereOf = (params: FilterParams) =>
-  ["status = 'publish'", ...CLAUSES.filter(([name]) => params[name] !== null).map(([, clause]) => clause)].join('\n  AND ');
-
-/** Statements kept for the filter and order combinations met most recently; a crafted variety only evicts. */
-const STATEMENTS_KEPT = 200;
-
-/**
- * WP_Query::parse_search_order: with several terms, the whole text in the title first, then all terms in the
- * title, any of them (with two to six terms; more are ranked as a sentence), the whole text in the excerpt, in the
- * content; with one term, title matches first.
- */
-const RELEVANCE = `CASE WHEN :search_count > 1 THEN
-    CASE WHEN :phrase IS NOT NULL AND title LIKE :phrase ESCAPE '\\' THEN 1
-      WHEN json_array_length(:search_in) BETWEEN 1 AND 6
-        AND NOT EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title NOT LIKE s.value ESCAPE '\\') THEN 2
-      WHEN json_array_length(:search_in) BETWEEN 2 AND 6
-        AND EXISTS (SELECT 1 FROM json_each(:search_in) s WHERE title LIKE s.value ESCAPE '\\') THEN 3
-      WHEN :phrase IS NOT NULL AND excerpt LIKE :phrase ESCAPE '\\' THEN 4
-      WHEN :phrase IS NOT NULL AND content LIKE :phrase ESCAPE '\\' THEN 5
+  /**
+   * WP_Query::parse_search_order: with several terms, the whole text in the title first, then all terms in the
+   * title, any of them (with two to six terms; more are ranked as a sentence), the whole text in the excerpt, in the
+   * content; with one term, title matches first.
+   */
+  const relevance = `CASE WHEN :search_count > 1 THEN
+    CASE WHEN :phrase IS NOT NULL AND title ${like} :phrase ESCAPE '\\' THEN 1
+      WHEN ${count(':search_in')} BETWEEN 1 AND 6
+        AND NOT EXISTS (SELECT 1 FROM ${d.each(':search_in', 'text', 's')} WHERE title NOT ${like} s.value ESCAPE '\\') THEN 2
+      WHEN ${count(':search_in')} BETWEEN 2 AND 6
+        AND EXISTS (SELECT 1 FROM ${d.each(':search_in', 'text', 's')} WHERE title ${like} s.value ESCAPE '\\') THEN 3
+      WHEN :phrase IS NOT NULL AND excerpt ${like} :phrase ESCAPE '\\' THEN 4
+      WHEN :phrase IS NOT NULL AND content ${like} :phrase ESCAPE '\\' THEN 5
       ELSE 6 END
-    ELSE CASE WHEN title LIKE (SELECT value FROM json_each(:search_in) LIMIT 1) ESCAPE '\\' THEN 1 ELSE 2 END
+    ELSE CASE WHEN title ${like} (SELECT value FROM ${d.each(':search_in', 'text', 's')} ORDER BY key LIMIT 1) ESCAPE '\\' THEN 1 ELSE 2 END
   END ASC`;
 
-/**
- * WP_Query's ORDER BY for each `orderby` (after WP_REST_Posts_Controller's mapping): `include`/`include_slugs` keep
- * the order given (MySQL's FIELD(), without a direction), `relevance` has its own; ties go by id, so pages never
- * overlap. `parent` is 0 for every post.
- */
-function orderClause(orderby: PostOrderby, order: 'asc' | 'desc', filter: PostFilter): string {
-  const direction = order === 'asc' ? 'ASC' : 'DESC';
-  const then = `date_gmt ${direction}, id ${direction}`;
-  switch (orderby) {
-    case 'author':
-      return `author ${direction}, id ${direction}`;
-    case 'id':
-    case 'parent':
-      return `id ${direction}`;
-    case 'modified':
-      return `modified_gmt ${direction}, id ${direction}`;
-    case 'slug':
-      return `slug ${direction}`;
-    case 'title':
-      return `title COLLATE NOCASE ${direction}, id ${direction}`;
-    case 'include':
-      return filter.include?.length ? '(SELECT key FROM json_each(:include) WHERE value = posts.id)' : then;
-    case 'include_slugs':
-      return filter.slugs?.length ? '(SELECT key FROM json_each(:slugs) WHERE value = posts.slug)' : then;
-    case 'relevance':
-      return filter.search === undefined ? then : `${RELEVANCE}, date_gmt DESC, id DESC`;
-    case 'date':
-      return then;
+  const whereOf = (params: FilterParams) =>
+    ["status = 'publish'", ...clauses.filter(([name]) => params[name] !== null).map(([, clause]) => clause)].join('\n  AND ');
+
+  /**
+   * WP_Query's ORDER BY for each `orderby` (after WP_REST_Posts_Controller's mapping): `include`/`include_slugs` keep
+   * the order given (MySQL's FIELD(), without a direction), `relevance` has its own; ties go by id, so pages never
+   * overlap. `parent` is 0 for every post.
+   */
+  function orderClause(orderby: PostOrderby, order: 'asc' | 'desc', filter: PostFilter): string {
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const then = `date_gmt ${direction}, id ${direction}`;
+    switch (orderby) {
+      case 'author':
+        return `author ${direction}, id ${direction}`;
+      case 'id':
+      case 'parent':
+        return `id ${direction}`;
+      case 'modified':
+        return `modified_gmt ${direction}, id ${direction}`;
+      case 'slug':
+        return `slug ${direction}`;
+      case 'title':
+        return `${d.nocase('title')} ${direction}, id ${direction}`;
+      case 'include':
+        return filter.include?.length ? `(SELECT key FROM ${d.each(':include', 'int', 'j')} WHERE value = posts.id)` : then;
+      case 'include_slugs':
+        return filter.slugs?.length ? `(SELECT key FROM ${d.each(':slugs', 'text', 'j')} WHERE value = posts.slug)` : then;
+      case 'relevance':
+        return filter.search === undefined ? then : `${relevance}, date_gmt DESC, id DESC`;
+      case 'date':
+        return then;
+    }
   }
+
+  const terms = (links: string, table: string, column: string) =>
+    `SELECT l.post, t.id, t.slug, t.name FROM ${links} l JOIN ${table} t ON t.id = l.${column}
+     WHERE l.post IN ${ints(':posts')} ORDER BY ${d.nocase('t.name')}, t.id`;
+
+  return {
+    whereOf,
+    orderClause,
+    byId: `SELECT * FROM posts WHERE id = :id AND status = 'publish'`,
+    status: 'SELECT status FROM posts WHERE id = :id',
+    descendants: `WITH RECURSIVE tree (id) AS (SELECT value FROM ${d.each(':ids', 'int', 'j')} UNION SELECT c.id FROM categories c JOIN tree ON c.parent = tree.id)
+         SELECT id FROM tree`,
+    commentTarget: `SELECT id, slug, comment_status AS "commentStatus" FROM posts WHERE id = :id AND status = 'publish'`,
+    author: 'SELECT id, slug, name, description, url FROM authors WHERE id = :id',
+    authorBySlug: 'SELECT id, slug, name, description, url FROM authors WHERE slug = :slug',
+    // The terms of every post listed, in one statement per taxonomy.
+    categories: terms('post_categories', 'categories', 'category'),
+    tags: terms('post_tags', 'tags', 'tag'),
+    media: 'SELECT * FROM media WHERE id = :id',
+    sizes: 'SELECT name, file, width, height FROM media_sizes WHERE media = :id ORDER BY width',
+  };
 }
 
-type FilterParams = Record<string, string | number | null>;
+const CLAUSES = new Map<string, ReturnType<typeof clausesFor>>();
+const clausesOf = (d: Dialect) => {
+  let found = CLAUSES.get(d.name);
+  if (!found) CLAUSES.set(d.name, (found = clausesFor(d)));
+  return found;
+};
 
-function filterParams(filter: PostFilter): FilterParams {
-  const nonEmpty = (items: readonly unknown[]) => (items.length > 0 ? jsonList(items) : null);
+type FilterParams = Record<string, unknown>;
+
+function filterParams(db: Sql, filter: PostFilter): FilterParams {
+  const jsonList = (items: readonly (number | string)[] | undefined) => db.list(items);
+  const nonEmpty = (items: readonly string[]) => (items.length > 0 ? db.list(items) : null);
   const search = filter.search === undefined ? undefined : searchTerms(filter.search);
   return {
     slugs: jsonList(filter.slugs),
@@ -291,46 +322,15 @@ interface MediaRow {
 
 export type PostStore = ReturnType<typeof createPostStore>;
 
-export function createPostStore(db: Db) {
-  // One statement per WHERE (the filters in use) and ORDER BY.
-  const statement = preparedOnUse(db, STATEMENTS_KEPT);
-  const statements = {
-    byId: db.prepare<[number], PostRow>(`SELECT * FROM posts WHERE id = ? AND status = 'publish'`),
-    status: db.prepare<[number], string>('SELECT status FROM posts WHERE id = ?').pluck(),
-    descendants: db
-      .prepare<[string], number>(
-        `WITH RECURSIVE tree (id) AS (SELECT value FROM json_each(?) UNION SELECT c.id FROM categories c JOIN tree ON c.parent = tree.id)
-         SELECT id FROM tree`,
-      )
-      .pluck(),
-    commentTarget: db.prepare<[number], CommentTarget>(
-      `SELECT id, slug, comment_status AS commentStatus FROM posts WHERE id = ? AND status = 'publish'`,
-    ),
-    author: db.prepare<[number], Author>('SELECT id, slug, name, description, url FROM authors WHERE id = ?'),
-    authorBySlug: db.prepare<[string], Author>('SELECT id, slug, name, description, url FROM authors WHERE slug = ?'),
-    // The terms of every post listed, in one statement per taxonomy (the posts as a JSON array).
-    categories: db
-      .prepare<[string], [number, number, string, string]>(
-        `SELECT pc.post, c.id, c.slug, c.name FROM post_categories pc JOIN categories c ON c.id = pc.category
-         WHERE pc.post IN (SELECT value FROM json_each(?)) ORDER BY c.name COLLATE NOCASE, c.id`,
-      )
-      .raw(),
-    tags: db
-      .prepare<[string], [number, number, string, string]>(
-        `SELECT pt.post, t.id, t.slug, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag
-         WHERE pt.post IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE, t.id`,
-      )
-      .raw(),
-    media: db.prepare<[number], MediaRow>('SELECT * FROM media WHERE id = ?'),
-    sizes: db.prepare<[number], MediaSize>('SELECT name, file, width, height FROM media_sizes WHERE media = ? ORDER BY width'),
-  };
+export function createPostStore(db: Sql) {
+  const statements = clausesOf(db.dialect);
 
-  function author(id: number): Author | undefined {
-    return statements.author.get(id);
+  async function author(id: number): Promise<Author | undefined> {
+    return db.get<Author>(statements.author, { id });
   }
 
-  function media(id: number): Media | undefined {
-    const row = statements.media.get(id);
+  async function media(id: number): Promise<Media | undefined> {
+    const row = await db.get<MediaRow>(statements.media, { id });
     if (!row) return undefined;
     return {
       id: row.id,
@@ -340,26 +340,27 @@ export function createPostStore(db: Db) {
       width: row.width,
       height: row.height,
       dateGmt: row.date_gmt,
-      sizes: statements.sizes.all(row.id),
+      sizes: await db.all<MediaSize>(statements.sizes, { id: row.id }),
     };
   }
 
-  /** Each post's terms of one taxonomy, by name. Raw rows: no object is made for a row only to be taken apart. */
-  function termsOf(query: Database.Statement<[string], [number, number, string, string]>, ids: number[]) {
+  /** Each post's terms of one taxonomy, by name. */
+  async function termsOf(query: string, ids: number[]) {
     const byPost = new Map<number, TermRef[]>(ids.map((id) => [id, []]));
-    for (const [post, id, slug, name] of query.all(JSON.stringify(ids))) byPost.get(post)?.push({ id, slug, name });
+    const rows = await db.all<{ post: number } & TermRef>(query, { posts: db.list(ids) });
+    for (const { post, id, slug, name } of rows) byPost.get(post)?.push({ id, slug, name });
     return byPost;
   }
 
-  function toPosts(rows: PostRow[]): Post[] {
+  async function toPosts(rows: PostRow[]): Promise<Post[]> {
+    if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const categories = termsOf(statements.categories, ids);
-    const tags = termsOf(statements.tags, ids);
-    return rows.map((row) => toPost(row, categories.get(row.id) ?? [], tags.get(row.id) ?? []));
+    const [categories, tags] = await Promise.all([termsOf(statements.categories, ids), termsOf(statements.tags, ids)]);
+    return Promise.all(rows.map((row) => toPost(row, categories.get(row.id) ?? [], tags.get(row.id) ?? [])));
   }
 
-  function toPost(row: PostRow, categories: Category[], tags: TermRef[]): Post {
-    const writer = author(row.author);
+  async function toPost(row: PostRow, categories: Category[], tags: TermRef[]): Promise<Post> {
+    const [writer, image] = await Promise.all([author(row.author), row.featured_media === null ? undefined : media(row.featured_media)]);
     // The foreign key guarantees the author; a miss means a hand-edited database, worth failing loudly.
     if (!writer) throw new Error(`Post ${row.id} has no author ${row.author}`);
     return {
@@ -372,7 +373,7 @@ export function createPostStore(db: Db) {
       excerpt: row.excerpt,
       words: row.words ?? postWords(row.content, row.lang),
       author: writer,
-      media: row.featured_media === null ? undefined : media(row.featured_media),
+      media: image,
       categories,
       tags,
       category: categories[0],
@@ -382,43 +383,37 @@ export function createPostStore(db: Db) {
     };
   }
 
-  function list(filter: PostFilter, page: Page): Post[] {
-    const params = filterParams(filter);
-    const order = orderClause(page.orderby ?? 'date', page.order, filter);
-    const sql = `SELECT * FROM posts WHERE ${whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
-    return toPosts(statement(sql).all({ ...params, limit: page.limit, offset: page.offset }) as PostRow[]);
+  async function list(filter: PostFilter, page: Page): Promise<Post[]> {
+    const params = filterParams(db, filter);
+    const order = statements.orderClause(page.orderby ?? 'date', page.order, filter);
+    const sql = `SELECT * FROM posts WHERE ${statements.whereOf(params)} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+    return toPosts(await db.all<PostRow>(sql, { ...params, limit: page.limit, offset: page.offset }));
   }
 
   return {
-    count(filter: PostFilter = {}): number {
-      const params = filterParams(filter);
-      return statement(`SELECT count(*) FROM posts WHERE ${whereOf(params)}`).pluck().get(params) as number;
+    async count(filter: PostFilter = {}): Promise<number> {
+      const params = filterParams(db, filter);
+      return (await db.value<number>(`SELECT count(*) FROM posts WHERE ${statements.whereOf(params)}`, params)) ?? 0;
     },
     list,
-    get(id: number): Post | undefined {
-      const row = statements.byId.get(id);
-      return row && toPosts([row])[0];
+    async get(id: number): Promise<Post | undefined> {
+      const row = await db.get<PostRow>(statements.byId, { id });
+      return row && (await toPosts([row]))[0];
     },
     /** The published post with this slug (an article page's, an embed's). */
-    bySlug(slug: string): Post | undefined {
-      return list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' })[0];
+    async bySlug(slug: string): Promise<Post | undefined> {
+      return (await list({ slugs: [slug] }, { limit: 1, offset: 0, order: 'desc' }))[0];
     },
     /** The categories and all their subcategories, for `include_children` (WP_Tax_Query adds get_term_children). */
-    categoryDescendants(ids: readonly number[]): number[] {
-      return statements.descendants.all(JSON.stringify(ids));
+    async categoryDescendants(ids: readonly number[]): Promise<number[]> {
+      return (await db.all<{ id: number }>(statements.descendants, { ids: db.list(ids) })).map((row) => row.id);
     },
     /** Any post's status, published or not; `undefined` when there is no such post. */
-    statusOf(id: number): string | undefined {
-      return statements.status.get(id);
-    },
+    statusOf: (id: number): Promise<string | undefined> => db.value<string>(statements.status, { id }),
     /** A published post's id, slug and comment status, without the author, image and section `get` adds. */
-    commentTarget(id: number): CommentTarget | undefined {
-      return statements.commentTarget.get(id);
-    },
+    commentTarget: (id: number): Promise<CommentTarget | undefined> => db.get<CommentTarget>(statements.commentTarget, { id }),
     author,
-    authorBySlug(slug: string): Author | undefined {
-      return statements.authorBySlug.get(slug);
-    },
+    authorBySlug: (slug: string): Promise<Author | undefined> => db.get<Author>(statements.authorBySlug, { slug }),
     media,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * First-start content: the Arabic seed article, the three English samples and three more Arabic articles (ids after
  * the samples', which keep theirs), with authors, sections (the categories), tags and featured images. Runs only on
- * an empty database, inside the start-up transaction (`openDatabase`), so neither a restart nor a second server
+ * an empty database, in a transaction that checks it is (`seedIfEmpty`), so neither a restart nor a second server
  * starting at the same time ever duplicates rows.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { countWords } from '../../src/i18n/reading-time.js';
 import { escapeText } from '../html.js';
 import { arabicExtras, englishExtras, moreArabicExtras, type ArticleExtras } from '../seed/extras.js';
-import { postWords, type Db } from './database.js';
+import type { Params, Sql } from './client.js';
+import { postWords } from './derived.js';
 
 interface ArabicFixture {
   lang: string;
@@ -117,58 +118,61 @@ function articles(seedDir: string): ArticleSeed[] {
   ];
 }
 
-/** Seeds an empty database; returns whether it did. */
-export function seedIfEmpty(db: Db, seedDir: string): boolean {
-  const hasPosts = db.prepare<[], number>('SELECT count(*) FROM posts').pluck().get();
-  if (hasPosts) return false;
+/** The authors, sections and tags several articles share are each inserted once, by slug. */
+const named = (table: string) => ({
+  find: `SELECT id FROM ${table} WHERE slug = :slug`,
+  insert: `INSERT INTO ${table} (slug, name) VALUES (:slug, :name) RETURNING id`,
+});
 
-  const insertAuthor = db.prepare(
-    'INSERT INTO authors (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
-  );
-  const insertCategory = db.prepare(
-    'INSERT INTO categories (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
-  );
-  const insertMedia = db.prepare(
-    `INSERT INTO media (file, mime_type, alt_text, width, height, date_gmt)
-     VALUES (:file, 'image/svg+xml', :alt, :width, :height, :date) RETURNING id`,
-  );
-  const insertSize = db.prepare(
-    'INSERT INTO media_sizes (media, name, file, width, height) VALUES (:media, :name, :file, :width, :height)',
-  );
-  const insertPost = db.prepare(
-    `INSERT INTO posts (id, slug, lang, title, content, excerpt, words, author, featured_media, date_gmt, modified_gmt)
-     VALUES (:id, :slug, :lang, :title, :content, :excerpt, :words, :author, :media, :date, :date)`,
-  );
+const SEED = {
+  author: named('authors'),
+  category: named('categories'),
+  tag: named('tags'),
+  media: `INSERT INTO media (file, mime_type, alt_text, width, height, date_gmt)
+    VALUES (:file, 'image/svg+xml', :alt, :width, :height, :date) RETURNING id`,
+  size: 'INSERT INTO media_sizes (media, name, file, width, height) VALUES (:media, :name, :file, :width, :height)',
+  post: `INSERT INTO posts (id, slug, lang, title, content, excerpt, words, author, featured_media, date_gmt, modified_gmt)
+    VALUES (:id, :slug, :lang, :title, :content, :excerpt, :words, :author, :media, :date, :date)`,
   // The sections are the categories; posts.category is no longer read (migration 5).
-  const insertPostCategory = db.prepare('INSERT INTO post_categories (post, category) VALUES (?, ?)');
-  const insertTag = db.prepare(
-    'INSERT INTO tags (slug, name) VALUES (:slug, :name) ON CONFLICT (slug) DO UPDATE SET name = name RETURNING id',
-  );
-  const insertPostTag = db.prepare('INSERT INTO post_tags (post, tag) VALUES (?, ?)');
-  const idOf = (statement: { get: (params: object) => unknown }, params: object) =>
-    (statement.get(params) as { id: number }).id;
+  postCategory: 'INSERT INTO post_categories (post, category) VALUES (:post, :category)',
+  postTag: 'INSERT INTO post_tags (post, tag) VALUES (:post, :tag)',
+};
 
-  db.transaction(() => {
-    for (const article of articles(seedDir)) {
-      const author = idOf(insertAuthor, { slug: article.authorSlug, name: article.authorName });
-      const category = idOf(insertCategory, article.section);
-      const media = idOf(insertMedia, { ...article.image, width: IMAGE.width, height: IMAGE.height, date: article.dateGmt });
-      insertSize.run({ media, name: 'medium', file: article.image.file, ...IMAGE.medium });
-      insertPost.run({
-        id: article.id,
-        slug: article.slug,
-        lang: article.lang,
-        title: article.title,
-        content: article.content,
-        excerpt: article.excerpt,
-        words: postWords(article.content, article.lang),
-        author,
-        media,
-        date: article.dateGmt,
-      });
-      insertPostCategory.run(article.id, category);
-      for (const tag of article.tags) insertPostTag.run(article.id, idOf(insertTag, tag));
-    }
-  })();
-  return true;
+/**
+ * Seeds an empty database, in one transaction that first checks it is empty: of several servers starting on one new
+ * database, exactly one seeds it. Returns whether this one did.
+ */
+export function seedIfEmpty(sql: Sql, seedDir: string): Promise<boolean> {
+  return sql.transaction(
+    async (tx) => {
+      if (await tx.value<number>('SELECT count(*) FROM posts')) return false;
+      const idOf = async (statement: string, params: Params) => (await tx.get<{ id: number }>(statement, params))!.id;
+      const named = async (statements: { find: string; insert: string }, params: { slug: string; name: string }) =>
+        (await tx.value<number>(statements.find, params)) ?? (await idOf(statements.insert, params));
+      for (const article of articles(seedDir)) {
+        const author = await named(SEED.author, { slug: article.authorSlug, name: article.authorName });
+        const category = await named(SEED.category, article.section);
+        const media = await idOf(SEED.media, { ...article.image, width: IMAGE.width, height: IMAGE.height, date: article.dateGmt });
+        await tx.run(SEED.size, { media, name: 'medium', file: article.image.file, ...IMAGE.medium });
+        await tx.run(SEED.post, {
+          id: article.id,
+          slug: article.slug,
+          lang: article.lang,
+          title: article.title,
+          content: article.content,
+          excerpt: article.excerpt,
+          words: postWords(article.content, article.lang),
+          author,
+          media,
+          date: article.dateGmt,
+        });
+        await tx.run(SEED.postCategory, { post: article.id, category });
+        for (const tag of article.tags) await tx.run(SEED.postTag, { post: article.id, tag: await named(SEED.tag, tag) });
+      }
+      // The posts' ids were given: PostgreSQL's identity must start after them.
+      if (tx.dialect.name === 'postgres') await tx.run(`SELECT setval(pg_get_serial_sequence('posts', 'id'), (SELECT max(id) FROM posts))`);
+      return true;
+    },
+    { locks: ['seed'] },
+  );
 }

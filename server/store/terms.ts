@@ -1,10 +1,9 @@
 /**
- * Categories and tags (migration 5) as WordPress's get_terms() and wp_get_object_terms() list them. Prepared
- * statements only: values are parameters (list filters JSON arrays), and each statement's text is put together
- * from this file's fixed clauses and orders, so there are few of them; each is prepared once.
+ * Categories and tags (migration 5) as WordPress's get_terms() and wp_get_object_terms() list them. Statements
+ * only: values are parameters (list filters one list each), and each statement's text is put together from this
+ * file's fixed clauses and orders, so there are few of them.
  */
-import type { Db } from './database.js';
-import { jsonList, likeContaining, preparedOnUse } from './sql.js';
+import { likeContaining, type Sql } from './client.js';
 
 export type Taxonomy = 'category' | 'post_tag';
 
@@ -44,9 +43,9 @@ const TABLES: Record<Taxonomy, { terms: string; links: string; column: string; p
 };
 
 type Params = {
-  include: string | null;
-  exclude: string | null;
-  slugs: string | null;
+  include: unknown;
+  exclude: unknown;
+  slugs: unknown;
   search: string | null;
   parent: number | null;
   post: number | null;
@@ -56,8 +55,8 @@ type Params = {
 
 export type TermStore = ReturnType<typeof createTermStore>;
 
-export function createTermStore(db: Db) {
-  const prepared = preparedOnUse(db);
+export function createTermStore(db: Sql) {
+  const d = db.dialect;
 
   /** The terms the query asks for; only the clauses of the filters in use, as in the posts store. */
   function select(taxonomy: Taxonomy, params: Params): string {
@@ -65,10 +64,10 @@ export function createTermStore(db: Db) {
     // A term's count is its published posts, as WordPress's term_taxonomy.count (which it keeps up to date on write).
     const count = `(SELECT count(*) FROM ${links} l JOIN posts p ON p.id = l.post AND p.status = 'publish' WHERE l.${column} = t.id)`;
     const clauses: ReadonlyArray<readonly [keyof Params, string]> = [
-      ['include', 't.id IN (SELECT value FROM json_each(:include))'],
-      ['exclude', 't.id NOT IN (SELECT value FROM json_each(:exclude))'],
-      ['slugs', 't.slug IN (SELECT value FROM json_each(:slugs))'],
-      ['search', "(t.name LIKE :search ESCAPE '\\' OR t.slug LIKE :search ESCAPE '\\')"],
+      ['include', `t.id IN (SELECT value FROM ${d.each(':include', 'int', 'j')})`],
+      ['exclude', `t.id NOT IN (SELECT value FROM ${d.each(':exclude', 'int', 'j')})`],
+      ['slugs', `t.slug IN (SELECT value FROM ${d.each(':slugs', 'text', 'j')})`],
+      ['search', `(t.name ${d.like} :search ESCAPE '\\' OR t.slug ${d.like} :search ESCAPE '\\')`],
       ['parent', `${parent} = :parent`],
       ['post', `t.id IN (SELECT ${column} FROM ${links} WHERE post = :post)`],
       ['id', 't.id = :id'],
@@ -84,10 +83,10 @@ export function createTermStore(db: Db) {
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const by = ((): string => {
       if (query.orderby === 'include' && query.include?.length) {
-        return '(SELECT key FROM json_each(:include) WHERE value = t.id)';
+        return `(SELECT key FROM ${d.each(':include', 'int', 'j')} WHERE value = t.id)`;
       }
       if (query.orderby === 'include_slugs' && query.slugs?.length) {
-        return '(SELECT key FROM json_each(:slugs) WHERE value = t.slug)';
+        return `(SELECT key FROM ${d.each(':slugs', 'text', 'j')} WHERE value = t.slug)`;
       }
       switch (query.orderby) {
         case 'id':
@@ -101,9 +100,9 @@ export function createTermStore(db: Db) {
         // Every term's group is 0 here (WordPress's default), so term_group orders as ties, by id.
         case 'term_group':
           return '0';
-        // MySQL compares names without case; so does NOCASE, for ASCII.
+        // MySQL compares names without case.
         default:
-          return 't.name COLLATE NOCASE';
+          return d.nocase('t.name');
       }
     })();
     return `ORDER BY ${by} ${direction}, t.id ${direction}`;
@@ -111,9 +110,9 @@ export function createTermStore(db: Db) {
 
   function params(query: TermQuery): Params {
     return {
-      include: jsonList(query.include),
-      exclude: jsonList(query.exclude),
-      slugs: jsonList(query.slugs),
+      include: db.list(query.include),
+      exclude: db.list(query.exclude),
+      slugs: db.list(query.slugs),
       search: query.search ? likeContaining(query.search) : null,
       parent: query.parent ?? null,
       post: query.post ?? null,
@@ -123,22 +122,22 @@ export function createTermStore(db: Db) {
   }
 
   return {
-    count(taxonomy: Taxonomy, query: TermQuery): number {
+    async count(taxonomy: Taxonomy, query: TermQuery): Promise<number> {
       const bound = params(query);
-      return prepared(`SELECT count(*) FROM (${select(taxonomy, bound)})`).pluck().get(bound) as number;
+      return (await db.value<number>(`SELECT count(*) FROM (${select(taxonomy, bound)}) AS counted`, bound)) ?? 0;
     },
-    list(taxonomy: Taxonomy, query: TermQuery, page: { limit: number; offset: number }): Term[] {
+    list(taxonomy: Taxonomy, query: TermQuery, page: { limit: number; offset: number }): Promise<Term[]> {
       const bound = params(query);
-      return prepared(`${select(taxonomy, bound)} ${orderBy(query)} LIMIT :limit OFFSET :offset`).all({ ...bound, ...page }) as Term[];
+      return db.all<Term>(`${select(taxonomy, bound)} ${orderBy(query)} LIMIT :limit OFFSET :offset`, { ...bound, ...page });
     },
-    get(taxonomy: Taxonomy, id: number): Term | undefined {
+    get(taxonomy: Taxonomy, id: number): Promise<Term | undefined> {
       const bound = { ...params({ orderby: 'id', order: 'asc' }), id };
-      return prepared(select(taxonomy, bound)).get(bound) as Term | undefined;
+      return db.get<Term>(select(taxonomy, bound), bound);
     },
     /** A term by slug, for its archive page. */
-    bySlug(taxonomy: Taxonomy, slug: string): Term | undefined {
+    bySlug(taxonomy: Taxonomy, slug: string): Promise<Term | undefined> {
       const bound = params({ slugs: [slug], orderby: 'id', order: 'asc' });
-      return prepared(select(taxonomy, bound)).get(bound) as Term | undefined;
+      return db.get<Term>(select(taxonomy, bound), bound);
     },
   };
 }

@@ -41,11 +41,12 @@ export const requestTooLarge = (limit: number) =>
 export const unsupportedMediaType = () =>
   new WpError('rest_unsupported_media_type', 'The request body must be JSON (Content-Type: application/json).', 415);
 
-/** Sent as `Retry-After` with `databaseBusy`: another process's write lock is usually gone within a second. */
-export const RETRY_AFTER_SECONDS = 1;
-
-/** A write that could not get the database in time; the client may send it again after `Retry-After`. */
-export const databaseBusy = () => new WpError('rest_database_busy', 'The database is busy. Please try again in a moment.', 503);
+/**
+ * A request the database could not serve now (locked by another writer, restarting, unreachable); the client may
+ * send it again after `retryAfter` seconds, its `Retry-After`.
+ */
+export const databaseUnavailable = (retryAfter: number) =>
+  new WpError('rest_database_busy', 'The database is busy. Please try again in a moment.', 503, { retryAfter });
 
 export const internalError = () =>
   new WpError('internal_server_error', 'There has been a critical error on this website.', 500);
