@@ -58,7 +58,7 @@ describe('sign-in against the real server', () => {
   let mod: TestAccount;
   before(async () => {
     server = await startServer({ TRUST_PROXY: 'loopback' });
-    mod = await addAccount(server.dbFile, 'Moderator One', 'moderator');
+    mod = await addAccount(server, 'Moderator One', 'moderator');
   });
   after(async () => {
     await server.close();
@@ -144,7 +144,7 @@ describe('plain HTTP without a trusted proxy', () => {
   it('accepts the loopback client, and does not believe an X-Forwarded-Proto it was not told to trust', async () => {
     const server = await startServer();
     try {
-      const mod = await addAccount(server.dbFile, 'mod', 'moderator');
+      const mod = await addAccount(server, 'mod', 'moderator');
       const direct = await fetch(`${server.base}/wp-json/wp/v2/users/me`, { headers: { authorization: mod.header } });
       assert.equal(direct.status, 200);
       // With no TRUST_PROXY the forwarded headers are the client's own words: the peer (loopback) is what counts.
@@ -164,7 +164,7 @@ describe('the limit on failed sign-ins', () => {
   let mod: TestAccount;
   before(async () => {
     server = await startServer({ TRUST_PROXY: 'loopback' });
-    mod = await addAccount(server.dbFile, 'mod', 'moderator');
+    mod = await addAccount(server, 'mod', 'moderator');
   });
   after(async () => {
     await server.close();

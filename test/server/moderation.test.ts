@@ -55,8 +55,8 @@ async function onArticlePage(id: number): Promise<boolean> {
 describe('moderation', () => {
   server = serverUnderTest({ MODERATION: 'hold', FLOOD_SECONDS: '0', RATE_LIMIT: '0' });
   before(async () => {
-    mod = await addAccount(server.dbFile, 'mod', 'moderator');
-    admin = await addAccount(server.dbFile, 'admin', 'administrator');
+    mod = await addAccount(server, 'mod', 'moderator');
+    admin = await addAccount(server, 'admin', 'administrator');
   });
 
   describe('permissions', () => {
@@ -225,12 +225,12 @@ describe('moderation', () => {
   describe('the moderation log', () => {
     it('records who did what to which comment, when and from where', async () => {
       const id = await heldComment();
-      const start = auditRows(server.dbFile).length;
+      const start = (await auditRows(server)).length;
       await setStatus(mod, id, 'approved');
       await fetchJson(api(`/comments/${id}`), as(mod, { method: 'DELETE' }));
       await setStatus(undefined, id, 'hold');
       await fetchJson(api(`/comments/${id}?force=true`), as(admin, { method: 'DELETE' }));
-      const rows = auditRows(server.dbFile).slice(start);
+      const rows = (await auditRows(server)).slice(start);
       assert.deepEqual(
         rows.map(({ login, action, comment, from_status, to_status, ip }) => ({ login, action, comment, from_status, to_status, ip })),
         [
