@@ -145,6 +145,12 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
       (inner) => inner(tx),
     );
     let broken: Error | undefined;
+    // A connection that breaks while checked out (between two statements of `work`) says so here; without a
+    // listener the error would end the process. It is not given back to the pool but closed.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    connection.on('error', lost);
     try {
       await tx.run('BEGIN');
       // In one order everywhere, so two transactions never wait for each other's second lock.
@@ -158,6 +164,7 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
       });
       throw error;
     } finally {
+      connection.off('error', lost);
       connection.release(broken);
     }
   }
@@ -180,6 +187,8 @@ export async function migratePostgres(client: Sql & { pool: pg.Pool }): Promise<
   } catch (error) {
     throw new DatabaseError(`cannot be reached: ${(error as Error).message}`, { cause: error });
   }
+  const lost = () => undefined;
+  connection.on('error', lost);
   try {
     await connection.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await connection.query('CREATE TABLE IF NOT EXISTS nw_schema (version integer NOT NULL)');
@@ -201,6 +210,7 @@ export async function migratePostgres(client: Sql & { pool: pg.Pool }): Promise<
     throw error instanceof DatabaseError ? error : new DatabaseError(`cannot be migrated: ${(error as Error).message}`, { cause: error });
   } finally {
     await connection.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    connection.off('error', lost);
     connection.release();
   }
 }
