@@ -6,9 +6,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { rmSync } from 'node:fs';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { chunked, hashPassword, normalizedPassword, verifyPassword } from '../../server/auth/passwords.js';
-import { SignInLimiter } from '../../server/auth/sign-in-limit.js';
+import { SignInLimiter, type SignInLimits } from '../../server/auth/sign-in-limit.js';
+import { createAttemptStore } from '../../server/store/attempts.js';
+import type { Sql } from '../../server/store/client.js';
+import { openSqlite } from '../../server/store/sqlite.js';
 import { addAccount, basic, type TestAccount } from './accounts.js';
 import { startServer, tempDir, type TestServer } from './support.js';
 
@@ -32,24 +36,52 @@ describe('application password hashes', () => {
 });
 
 describe('SignInLimiter', () => {
-  it('refuses a name after its failures, whatever the address, until the window has passed', () => {
-    let now = 0;
-    const limiter = new SignInLimiter({ perAddress: 100, perName: 3, windowMs: 60_000 }, () => now);
-    for (let i = 0; i < 3; i++) limiter.fail(`10.0.0.${i}`, 'Mod');
-    assert.equal(limiter.wait('10.9.9.9', 'mod'), 60);
-    assert.equal(limiter.wait('10.9.9.9', 'other'), 0);
+  let now = 0;
+  let sql: Sql;
+  const limiter = (limits: SignInLimits) => new SignInLimiter(createAttemptStore(sql, () => now), limits);
+  beforeEach(() => {
+    now = 0;
+    sql = openSqlite(':memory:');
+  });
+  afterEach(() => sql.close());
+
+  it('refuses a name after its failures, whatever the address, until the window has passed', async () => {
+    const names = limiter({ perAddress: 100, perName: 3, windowMs: 60_000 });
+    for (let i = 0; i < 3; i++) await names.fail(`10.0.0.${i}`, 'Mod');
+    assert.equal(await names.wait('10.9.9.9', 'mod'), 60);
+    assert.equal(await names.wait('10.9.9.9', 'MOD'), 60, 'the name in any case');
+    assert.equal(await names.wait('10.9.9.9', 'other'), 0);
     now = 59_500;
-    assert.equal(limiter.wait('10.9.9.9', 'mod'), 1);
+    assert.equal(await names.wait('10.9.9.9', 'mod'), 1);
     now = 60_000;
-    assert.equal(limiter.wait('10.9.9.9', 'mod'), 0);
+    assert.equal(await names.wait('10.9.9.9', 'mod'), 0);
   });
 
-  it('refuses an address after its failures, whatever the name', () => {
-    const limiter = new SignInLimiter({ perAddress: 2, perName: 100, windowMs: 60_000 }, () => 0);
-    limiter.fail('10.0.0.1', 'a');
-    limiter.fail('10.0.0.1', 'b');
-    assert.ok(limiter.wait('10.0.0.1', 'c') > 0);
-    assert.equal(limiter.wait('10.0.0.2', 'c'), 0);
+  it('refuses an address after its failures, whatever the name', async () => {
+    const addresses = limiter({ perAddress: 2, perName: 100, windowMs: 60_000 });
+    await addresses.fail('10.0.0.1', 'a');
+    await addresses.fail('10.0.0.1', 'b');
+    assert.ok((await addresses.wait('10.0.0.1', 'c')) > 0);
+    assert.equal(await addresses.wait('10.0.0.2', 'c'), 0);
+  });
+
+  it('counts the failures of every instance on one database together', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'news.db');
+    const [one, two] = [openSqlite(file), openSqlite(file)];
+    t.after(async () => {
+      await one.close();
+      await two.close();
+    });
+    const limits = { perAddress: 100, perName: 2, windowMs: 60_000 };
+    const first = new SignInLimiter(createAttemptStore(one, () => now), limits);
+    const second = new SignInLimiter(createAttemptStore(two, () => now), limits);
+    await first.fail('10.0.0.1', 'mod');
+    assert.equal(await second.wait('10.0.0.2', 'mod'), 0);
+    await second.fail('10.0.0.2', 'mod');
+    assert.equal(await first.wait('10.0.0.3', 'mod'), 60);
+    assert.equal(await second.wait('10.0.0.3', 'mod'), 60);
   });
 });
 
@@ -62,7 +94,7 @@ describe('sign-in against the real server', () => {
   });
   after(async () => {
     await server.close();
-    server.remove();
+    await server.remove();
   });
 
   /** Each test signs in from its own address (through the trusted proxy), so the address limit of one is not another's. */
@@ -154,7 +186,7 @@ describe('plain HTTP without a trusted proxy', () => {
       assert.equal(spoofed.status, 200);
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 });
@@ -168,7 +200,7 @@ describe('the limit on failed sign-ins', () => {
   });
   after(async () => {
     await server.close();
-    server.remove();
+    await server.remove();
   });
   const me = (header: string, from: string) =>
     fetch(`${server.base}/wp-json/wp/v2/users/me`, {
@@ -193,6 +225,7 @@ describe('the limit on failed sign-ins', () => {
 
 describe('npm run users', () => {
   const dir = tempDir();
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const env = { ...process.env, DATABASE: join(dir, 'news.db') };
   const users = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/users.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' });
 
