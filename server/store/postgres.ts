@@ -173,8 +173,8 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
   return { ...client, pool, close: () => pool.end() };
 }
 
-/** A 64-bit key of this server's migrations lock (any constant; this one spells "nw-migr"). */
-const MIGRATION_LOCK = 0x6e772d6d696772;
+/** The key of this server's migrations lock: any constant (a safe integer; it reads "nw-mig" in ASCII). */
+const MIGRATION_LOCK = 0x6e772d6d6967;
 
 /**
  * Brings the schema up to date under an advisory lock, so that several instances starting at once run each
