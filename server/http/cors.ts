@@ -9,8 +9,8 @@ import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const READS = new Set(['GET', 'HEAD']);
-/** What a reading page may see besides the body: the totals `<nw-comment-list>` counts and pages with. */
-const EXPOSED = ['X-WP-Total', 'X-WP-TotalPages', 'Link'];
+/** What a page may see besides the body: the totals `<nw-comment-list>` counts and pages with, and when to try again. */
+const EXPOSED = ['X-WP-Total', 'X-WP-TotalPages', 'Link', 'Retry-After'];
 const MAX_AGE = 600;
 /**
  * What a writing page may send (`rest_send_cors_headers`' list in WordPress): `Authorization` and `X-WP-Nonce` for
