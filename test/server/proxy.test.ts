@@ -1,9 +1,12 @@
 /** TRUST_PROXY: whose word the server takes for the client's address, and what the rate limit and flood check count. */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { MAX_KEYS, RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { RateLimiter, WINDOW_MS } from '../../server/comments/rate-limit.js';
 import { rateLimitKey } from '../../server/http/client.js';
-import { fetchJson, openDb, startServer, type TestServer, type WpErrorBody } from './support.js';
+import { createAttemptStore } from '../../server/store/attempts.js';
+import type { Sql } from '../../server/store/client.js';
+import { openSqlite } from '../../server/store/sqlite.js';
+import { fetchJson, startServer, type TestServer, type WpErrorBody } from './support.js';
 
 let counter = 0;
 function post(server: TestServer, forwardedFor?: string, fields: Record<string, unknown> = {}) {
@@ -15,13 +18,8 @@ function post(server: TestServer, forwardedFor?: string, fields: Record<string, 
   });
 }
 
-function storedIp(server: TestServer, id: number): string {
-  const db = openDb(server.dbFile);
-  try {
-    return db.prepare('SELECT author_ip FROM comments WHERE id = ?').pluck().get(id) as string;
-  } finally {
-    db.close();
-  }
+function storedIp(server: TestServer, id: number): Promise<string | undefined> {
+  return server.db.value<string>('SELECT author_ip FROM comments WHERE id = ?', id);
 }
 
 async function withServer(env: Record<string, string>, run: (server: TestServer) => Promise<void>) {
@@ -30,7 +28,7 @@ async function withServer(env: Record<string, string>, run: (server: TestServer)
     await run(server);
   } finally {
     await server.close();
-    server.remove();
+    await server.remove();
   }
 }
 
@@ -39,7 +37,7 @@ describe('TRUST_PROXY off (the default)', () => {
     await withServer({ RATE_LIMIT: '2' }, async (server) => {
       const first = await post(server, '203.0.113.1');
       assert.equal(first.status, 201);
-      assert.equal(storedIp(server, first.body.id), '127.0.0.1');
+      assert.equal(await storedIp(server, first.body.id), '127.0.0.1');
       assert.equal((await post(server, '203.0.113.2')).status, 201);
       assert.equal((await post(server, '203.0.113.3')).status, 429, 'all three came from 127.0.0.1');
     });
@@ -48,7 +46,7 @@ describe('TRUST_PROXY off (the default)', () => {
   test('proxies not listed are not believed either', async () => {
     await withServer({ RATE_LIMIT: '1', TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }, async (server) => {
       const first = await post(server, '203.0.113.1');
-      assert.equal(storedIp(server, first.body.id), '127.0.0.1');
+      assert.equal(await storedIp(server, first.body.id), '127.0.0.1');
       assert.equal((await post(server, '203.0.113.2')).status, 429);
     });
   });
@@ -60,7 +58,7 @@ for (const trust of ['127.0.0.1', 'loopback', '1']) {
       await withServer({ RATE_LIMIT: '2', TRUST_PROXY: trust }, async (server) => {
         const first = await post(server, '203.0.113.1');
         assert.equal(first.status, 201);
-        assert.equal(storedIp(server, first.body.id), '203.0.113.1');
+        assert.equal(await storedIp(server, first.body.id), '203.0.113.1');
         assert.equal((await post(server, '203.0.113.1')).status, 201);
         const limited = await post(server, '203.0.113.1');
         assert.equal(limited.status, 429);
@@ -113,33 +111,39 @@ describe('a forwarded chain with junk in it', () => {
     await withServer({ RATE_LIMIT: '0', TRUST_PROXY: '3' }, async (server) => {
       const response = await post(server, `<script>, ${'9'.repeat(300)}, 203.0.113.77`);
       assert.equal(response.status, 201);
-      assert.equal(storedIp(server, response.body.id), '203.0.113.77');
+      assert.equal(await storedIp(server, response.body.id), '203.0.113.77');
     });
   });
 });
 
-describe('the rate limiter’s memory is bounded', () => {
-  test(`100,000 distinct addresses within one window: at most ${MAX_KEYS} are held, and the active ones keep their counts`, () => {
+describe('the rate limit’s counts are bounded', () => {
+  let sql: Sql;
+  beforeEach(() => {
+    sql = openSqlite(':memory:');
+  });
+  afterEach(() => sql.close());
+  const rows = async () => (await sql.value<number>('SELECT count(*) FROM attempts'))!;
+
+  test('10,000 distinct addresses within one window: a spammer keeps its count, and a window later the rows are pruned', async () => {
     let now = 0;
-    const limiter = new RateLimiter(3, () => now);
-    for (let hit = 0; hit < 3; hit++) assert.equal(limiter.hit('198.51.100.1'), 0);
-    let largest = 0;
-    for (let index = 0; index < 100_000; index++) {
-      now += 0.5;
-      limiter.hit(`10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`);
-      // A spammer that keeps trying stays among the most recent, so it is never the one forgotten.
-      if (index % 1000 === 0) assert.ok(limiter.hit('198.51.100.1') > 0, `forgotten after ${index}`);
-      largest = Math.max(largest, limiter.size);
+    const limiter = new RateLimiter(createAttemptStore(sql, () => now), 3);
+    for (let hit = 0; hit < 3; hit++) assert.equal(await limiter.hit('198.51.100.1'), 0);
+    for (let index = 0; index < 10_000; index++) {
+      now += 1;
+      await limiter.hit(`10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`);
+      // Nothing is forgotten while it is in the window, however many others come.
+      if (index % 1000 === 0) assert.ok((await limiter.hit('198.51.100.1')) > 0, `forgotten after ${index}`);
     }
-    assert.ok(largest <= MAX_KEYS, String(largest));
+    assert.equal(await rows(), 10_003, 'one row per allowed hit, none for the refused ones');
     now += WINDOW_MS;
-    limiter.hit('192.0.2.1');
-    assert.equal(limiter.size, 1, 'a window later only the newest is left');
+    for (let index = 0; index < 256; index++) await limiter.hit(`192.0.2.${index}`);
+    assert.ok((await rows()) <= 256, 'a window later only the newest hits are left');
   });
 
-  test('IPv6 addresses drawn from one /64 are one entry', () => {
-    const limiter = new RateLimiter(3, () => 0);
-    for (let index = 0; index < 10_000; index++) limiter.hit(rateLimitKey(`2001:db8:5:6:${index.toString(16)}::1`));
-    assert.equal(limiter.size, 1);
+  test('IPv6 addresses drawn from one /64 are one key', async () => {
+    const limiter = new RateLimiter(createAttemptStore(sql, () => 0), 3);
+    for (let index = 0; index < 1000; index++) await limiter.hit(rateLimitKey(`2001:db8:5:6:${index.toString(16)}::1`));
+    assert.equal(await rows(), 3);
+    assert.equal(await sql.value('SELECT count(DISTINCT key) FROM attempts'), 1);
   });
 });
