@@ -28,8 +28,11 @@ const dialect: Dialect = {
   trailingSpace: 'chr(32) || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)',
 };
 
+/** How long one statement may take: the slowest the server sends (a page of long posts) takes milliseconds. */
+const STATEMENT_TIMEOUT_MS = 10_000;
+
 /** SQLSTATE classes and codes that mean "not now" rather than "never": the server is starting, stopping, gone, full. */
-const UNAVAILABLE_STATES = /^(08|57P0[1-3]|53300|53400|40001|40P01)/;
+const UNAVAILABLE_STATES = /^(08|57014|57P0[1-3]|53300|53400|40001|40P01)/;
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 /** Whether `error` says the database cannot answer now (a 503), as opposed to a fault in the statement (a 500). */
@@ -38,7 +41,7 @@ export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   if (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code)) return true;
   // node-postgres's own errors for a connection that broke or never came carry no code.
-  return /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection refused/i.test(error.message);
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|not queryable|Connection refused/i.test(error.message);
 }
 
 const unavailable = (cause: unknown) =>
@@ -127,6 +130,11 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
     max: options.poolSize,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30_000,
+    // A statement that runs too long (a lock never released) ends on the server; one whose answer never comes (a
+    // network that went silent) ends here. Either is a 503, not a request left hanging.
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: STATEMENT_TIMEOUT_MS + 5000,
+    keepAlive: true,
     types,
     application_name: 'news-widgets',
   });
