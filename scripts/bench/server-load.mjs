@@ -30,14 +30,16 @@ const STOP_TIMEOUT_MS = 5_000;
 // (config.ts). Its cost does not depend on the limit (rate-limit.ts), and warm-up plus run stay far below it
 // at this machine's rates; were it ever reached, the 429s would show under non-2xx and fail the check.
 // RATE_LIMIT=0 would take the limiter out of the path instead.
-const RATE_LIMIT = '100000';
-const TOKEN = 'nw-bench';
-const WARMUP_TOKEN = 'nw-warmup';
+export const RATE_LIMIT = '100000';
+export const FLOOD_SECONDS = '0';
+export const CONNECTIONS_TOTAL = CONNECTIONS;
+export const TOKEN = 'nw-bench';
+export const WARMUP_TOKEN = 'nw-warmup';
 // Linux clock ticks per second for /proc/<pid>/stat (USER_HZ is 100 on every mainstream architecture).
 const TICKS_PER_SECOND = 100;
 
 /** The child's user + system CPU seconds so far, or `undefined` where /proc is not available. */
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14, 15.
@@ -48,24 +50,41 @@ function cpuSeconds(pid) {
   }
 }
 
-/** Starts the server; resolves to `{ origin, child, stop }` once it prints its address. */
-function startServer(root, database) {
+/** Servers still running, killed should the bench end without stopping them (an exception, a signal). */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/**
+ * Starts the server; resolves to `{ origin, child, stop }` once it prints its address. `store` is
+ * `{ DATABASE: file }` (SQLite) or `{ DATABASE_URL: url }` (PostgreSQL); the other one is never inherited.
+ */
+export function startServer(root, store) {
+  const inherited = { ...process.env };
+  for (const name of ['DATABASE', 'DATABASE_URL', 'PG_POOL_SIZE']) delete inherited[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE: database,
+      ...(typeof store === 'string' ? { DATABASE: store } : store),
       MODERATION: 'approve',
-      FLOOD_SECONDS: '0',
+      FLOOD_SECONDS,
       RATE_LIMIT,
       ALLOWED_ORIGINS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let output = '';
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -99,7 +118,7 @@ function startServer(root, database) {
   );
 }
 
-function run(options) {
+export function run(options) {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ connections: CONNECTIONS, timeout: 10, ...options }, (error, result) =>
       error ? reject(error) : resolve(result),
@@ -110,7 +129,118 @@ function run(options) {
   });
 }
 
-const status = (result, code) => result.statusCodeStats?.[code]?.count ?? 0;
+export const status = (result, code) => result.statusCodeStats?.[code]?.count ?? 0;
+
+/** The posts that take comments; the GET doubles as a check that the API answers at all. */
+export async function openPosts(origin) {
+  const response = await fetch(`${origin}/wp-json/wp/v2/posts?_embed`);
+  if (!response.ok) throw new Error(`GET /wp-json/wp/v2/posts?_embed answered ${response.status}`);
+  const posts = await response.json();
+  const open = posts.filter((post) => post.comment_status === 'open').map((post) => post.id);
+  if (open.length === 0) throw new Error('no post with comment_status "open" to comment on');
+  return open;
+}
+
+/** One autocannon result out of several run at once: counts summed, latencies the largest of them (not merged). */
+function merged(results) {
+  const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
+  const most = (pick) => Math.max(...results.map(pick));
+  const statusCodeStats = {};
+  for (const result of results) {
+    for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+      statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + count };
+    }
+  }
+  return {
+    duration: most((result) => result.duration),
+    requests: {
+      average: sum((result) => result.requests.average),
+      total: sum((result) => result.requests.total),
+      sent: sum((result) => result.requests.sent),
+    },
+    latency: {
+      p50: most((result) => result.latency.p50),
+      p99: most((result) => result.latency.p99),
+      max: most((result) => result.latency.max),
+    },
+    '2xx': sum((result) => result['2xx']),
+    non2xx: sum((result) => result.non2xx),
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    statusCodeStats,
+    parts: results,
+  };
+}
+
+/**
+ * The POST runs on `origins`: `(token, duration, onCreated) => result`. Every request is a distinct comment (own
+ * content and e-mail, numbered by one counter for all origins), spread over the `open` posts. With several
+ * origins the CONNECTIONS are split evenly between them and the runs go at once; their result is `merged`.
+ */
+export function commentRuns(origins, open) {
+  let sent = 0;
+  const share = (i) => Math.floor(CONNECTIONS / origins.length) + (i < CONNECTIONS % origins.length ? 1 : 0);
+  const one = (origin, connections, token, duration, onCreated) =>
+    run({
+      url: origin,
+      connections,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/wp-json/wp/v2/comments',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => {
+            const n = ++sent;
+            return {
+              ...request,
+              body: JSON.stringify({
+                post: open[n % open.length],
+                author_name: `Bench Reader ${n}`,
+                author_email: `reader-${n}@bench.example`,
+                content: `${token} ${n}: Thanks for the clear explanation of the water-sharing plan — will the basin authority publish the figures?`,
+              }),
+            };
+          },
+          onResponse: (code, body) => {
+            if (code !== 201) return;
+            const id = /"id":(\d+)/.exec(body)?.[1];
+            if (id) onCreated(Number(id));
+          },
+        },
+      ],
+    });
+  return async (token, duration, onCreated) => {
+    const results = await Promise.all(origins.map((origin, i) => one(origin, share(i), token, duration, onCreated)));
+    return results.length === 1 ? results[0] : merged(results);
+  };
+}
+
+/**
+ * stored = acknowledged: every acknowledged id is stored, and at most the requests cut off unanswered at the end
+ * are stored without an acknowledgement. `stored` is the Set of the run's stored ids.
+ */
+export function storedCheck(writes, acknowledged, stored) {
+  const created = status(writes, 201);
+  const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
+  const unanswered = Math.max(0, writes.requests.sent - writes.requests.total);
+  const extra = stored.size - (acknowledged.size - lost);
+  const consistent = lost === 0 && acknowledged.size === created && extra <= unanswered;
+  return { created, lost, unanswered, extra, consistent };
+}
+
+/** The stored = acknowledged line, and what went wrong if it failed. */
+export function storedLines(check, acknowledged, stored) {
+  const { lost, unanswered, extra, consistent } = check;
+  const equation =
+    extra === 0
+      ? `${int(stored.size)} = ${int(acknowledged.size)}`
+      : `${int(stored.size)} = ${int(acknowledged.size)} + ${int(extra)} stored for requests cut off unanswered at the end`;
+  const lines = [`  stored = acknowledged: ${equation} ${mark(consistent)}`];
+  if (lost > 0) lines.push(`  ✗ ${int(lost)} acknowledged comment(s) are not in the database`);
+  if (extra > unanswered) lines.push(`  ✗ ${int(extra - unanswered)} stored comment(s) were never acknowledged`);
+  return lines;
+}
 
 /** Stores the large comments on the seed article (post 1) through a second connection, as another tool would. */
 function storeLargeComments(database) {
@@ -131,7 +261,7 @@ function storeLargeComments(database) {
 }
 
 /** One row of the runs table. */
-const runRow = (title, result) => [
+export const runRow = (title, result) => [
   title,
   int(result.requests.average),
   `${result.latency.p50} ms`,
@@ -152,12 +282,7 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
     server = await startServer(root, database);
     const { origin } = server;
 
-    // Which posts take comments; the GET doubles as a check that the API answers at all.
-    const response = await fetch(`${origin}/wp-json/wp/v2/posts?_embed`);
-    if (!response.ok) throw new Error(`GET /wp-json/wp/v2/posts?_embed answered ${response.status}`);
-    const posts = await response.json();
-    const open = posts.filter((post) => post.comment_status === 'open').map((post) => post.id);
-    if (open.length === 0) throw new Error('no post with comment_status "open" to comment on');
+    const open = await openPosts(origin);
 
     // (a) reads: the list the widgets load, then the lists a WordPress client's search and menus load
     const read = async (path) => {
@@ -183,36 +308,7 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
     const pageRatio = largePage.result.requests.average / page.result.requests.average;
 
     // (b) writes: every request a distinct comment (own content and e-mail), spread over the open posts.
-    let sent = 0;
-    const comments = (token, duration, onCreated) =>
-      run({
-        url: origin,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            path: '/wp-json/wp/v2/comments',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
-              const n = ++sent;
-              return {
-                ...request,
-                body: JSON.stringify({
-                  post: open[n % open.length],
-                  author_name: `Bench Reader ${n}`,
-                  author_email: `reader-${n}@bench.example`,
-                  content: `${token} ${n}: Thanks for the clear explanation of the water-sharing plan — will the basin authority publish the figures?`,
-                }),
-              };
-            },
-            onResponse: (code, body) => {
-              if (code !== 201) return;
-              const id = /"id":(\d+)/.exec(body)?.[1];
-              if (id) onCreated(Number(id));
-            },
-          },
-        ],
-      });
+    const comments = commentRuns([origin], open);
     await comments(WARMUP_TOKEN, warmup, () => {});
     const acknowledged = new Set();
     const load = loadavg()[0];
@@ -222,7 +318,7 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
 
     await server.stop();
     const db = new Database(database, { readonly: true, fileMustExist: true });
-    let stored;
+    let stored, duplicates;
     try {
       stored = new Set(
         db
@@ -230,16 +326,18 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
           .all(`${TOKEN} %`)
           .map((row) => row.id),
       );
+      // Each request's body is unique, so one (e-mail, content) pair stored twice is a request stored twice.
+      duplicates = db
+        .prepare(`SELECT count(*) - count(DISTINCT author_email || char(10) || content) AS n FROM comments WHERE content LIKE ?`)
+        .get(`${TOKEN} %`).n;
     } finally {
       db.close();
     }
 
-    const created = status(writes, 201);
-    const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
-    const unanswered = Math.max(0, writes.requests.sent - writes.requests.total);
-    const extra = stored.size - (acknowledged.size - lost);
+    const check = storedCheck(writes, acknowledged, stored);
+    const { created, unanswered } = check;
     const perSecond = created / writes.duration;
-    const consistent = lost === 0 && acknowledged.size === created && extra <= unanswered;
+    const consistent = check.consistent && duplicates === 0;
     const meetsTarget = perSecond >= TARGET.commentsPerSecond && writes.latency.p99 <= TARGET.p99Ms;
     // The CPU time also covers the requests cut off at the end; they are at most CONNECTIONS of thousands.
     const cpuPerComment =
@@ -318,13 +416,8 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
         ],
       ),
     );
-    const equation =
-      extra === 0
-        ? `${int(stored.size)} = ${int(acknowledged.size)}`
-        : `${int(stored.size)} = ${int(acknowledged.size)} + ${int(extra)} stored for requests cut off unanswered at the end`;
-    lines.push(`  stored = acknowledged: ${equation} ${mark(consistent)}`);
-    if (lost > 0) lines.push(`  ✗ ${int(lost)} acknowledged comment(s) are not in the database`);
-    if (extra > unanswered) lines.push(`  ✗ ${int(extra - unanswered)} stored comment(s) were never acknowledged`);
+    lines.push(...storedLines(check, acknowledged, stored));
+    if (duplicates > 0) lines.push(`  ✗ ${int(duplicates)} request(s) stored more than once`);
     return {
       text: lines.join('\n'),
       figures: {
@@ -333,6 +426,7 @@ export async function measureServer(root, { duration = 10, warmup = 2 } = {}) {
         p99: writes.latency.p99,
         created,
         stored: stored.size,
+        duplicates,
         cpuPerComment,
         load,
         consistent,
