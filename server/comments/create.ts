@@ -34,11 +34,12 @@ interface Stores {
 /**
  * Checks and stores one comment in a single write transaction: it is committed before this returns, so a
  * caller that answers 201 afterwards never acknowledges a comment the database does not hold. The transaction is
- * locked on the e-mail address and the client address, the keys of the duplicate and flood checks: two instances
- * never both let through the same comment, or two from one client inside the flood interval.
+ * locked on the e-mail address and (with a flood interval) the client address, the keys of the duplicate and flood
+ * checks: two instances never both let through the same comment, or two from one client inside the interval.
  */
 export function createComment(context: CreateContext, draft: CommentDraft, client: Client): Promise<Comment> {
-  const locks = [`comment from ${draft.authorEmail.trim().toLowerCase()}`, `comment from ${client.ip}`];
+  const email = `comment from ${draft.authorEmail.trim().toLowerCase()}`;
+  const locks = context.floodSeconds > 0 ? [email, `comment from ${client.ip}`] : [email];
   return context.db.transaction(
     (tx) => checkAndInsert({ posts: createPostStore(tx), comments: createCommentStore(tx) }, context, draft, client),
     { locks },

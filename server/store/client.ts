@@ -24,6 +24,16 @@ export interface Dialect {
   readonly trailingSpace: string;
 }
 
+export interface TransactionOptions {
+  /** What two concurrent transactions must not check and write at once; see `Sql.transaction`. */
+  locks?: readonly string[];
+  /**
+   * `false` for what need not survive a crash (rate-limit counts): PostgreSQL then answers the COMMIT without
+   * waiting for the disk. SQLite's commits do not wait for it anyway (WAL, `synchronous = NORMAL`).
+   */
+  durable?: boolean;
+}
+
 export interface Sql {
   readonly dialect: Dialect;
   all<R>(sql: string, params?: Params): Promise<R[]>;
@@ -38,7 +48,7 @@ export interface Sql {
    * write at once (an e-mail address, a client address): PostgreSQL serializes them across every instance,
    * SQLite has one writer at a time anyway.
    */
-  transaction<T>(work: (tx: Sql) => Promise<T>, options?: { locks?: readonly string[] }): Promise<T>;
+  transaction<T>(work: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** A list as one parameter, so one statement serves any length; `null` for no list. */
   list(items: readonly (number | string)[] | undefined): unknown;
   /**

@@ -179,9 +179,10 @@ export const postgresMigrations: readonly string[] = [
   CREATE TABLE attempts (
     bucket text NOT NULL,
     key    text NOT NULL,
-    at_ms  bigint NOT NULL
+    seq    bigint NOT NULL,
+    at_ms  bigint NOT NULL,
+    PRIMARY KEY (bucket, key, seq)
   );
-  CREATE INDEX attempts_by_key ON attempts (bucket, key, at_ms);
-  CREATE INDEX attempts_by_time ON attempts (at_ms);
+  CREATE INDEX attempts_by_time ON attempts (bucket, at_ms);
   `,
 ];

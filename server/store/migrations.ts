@@ -233,9 +233,10 @@ export const migrations: readonly string[] = [
   CREATE TABLE attempts (
     bucket TEXT NOT NULL,
     key    TEXT NOT NULL,
-    at_ms  INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX attempts_by_key ON attempts (bucket, key, at_ms);
-  CREATE INDEX attempts_by_time ON attempts (at_ms);
+    seq    INTEGER NOT NULL,
+    at_ms  INTEGER NOT NULL,
+    PRIMARY KEY (bucket, key, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX attempts_by_time ON attempts (bucket, at_ms);
   `,
 ];

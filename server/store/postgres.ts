@@ -7,7 +7,7 @@
  * (a 503 with Retry-After), never a crash: the pool drops broken connections and opens new ones when asked.
  */
 import pg from 'pg';
-import { DatabaseError, DatabaseUnavailableError, type Dialect, type Params, type Sql } from './client.js';
+import { DatabaseError, DatabaseUnavailableError, type Dialect, type Params, type Sql, type TransactionOptions } from './client.js';
 import { postgresMigrations } from './migrations-postgres.js';
 
 export interface PostgresOptions {
@@ -87,8 +87,6 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-/** A 64-bit key for `pg_advisory_xact_lock` from a lock's name. */
-const LOCK_SQL = 'SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))';
 
 function clientOver(query: (text: string, values: unknown[]) => Promise<pg.QueryResult>, transaction: Sql['transaction']): Sql {
   const rows = async <R>(sql: string, params?: Params): Promise<R[]> => {
@@ -141,7 +139,7 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
   // An idle connection whose server went away emits here; without a listener the process would exit.
   pool.on('error', (error) => options.onIdleError?.(error));
 
-  async function transaction<T>(work: (tx: Sql) => Promise<T>, { locks = [] }: { locks?: readonly string[] } = {}): Promise<T> {
+  async function transaction<T>(work: (tx: Sql) => Promise<T>, { locks = [], durable = true }: TransactionOptions = {}): Promise<T> {
     let connection: pg.PoolClient;
     try {
       connection = await pool.connect();
@@ -160,11 +158,20 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
     };
     connection.on('error', lost);
     try {
-      await tx.run('BEGIN');
-      // In one order everywhere, so two transactions never wait for each other's second lock.
-      for (const name of [...new Set(locks)].sort()) await tx.run(LOCK_SQL, { name });
+      // One round trip for the start: BEGIN, the commit mode and the locks (a 64-bit key from each name, taken in one
+      // order everywhere, so two transactions never wait for each other's second lock) as one simple query.
+      const start = [
+        'BEGIN',
+        ...(durable ? [] : ['SET LOCAL synchronous_commit = off']),
+        ...[...new Set(locks)].sort().map((name) => `SELECT pg_advisory_xact_lock(hashtextextended(${connection.escapeLiteral(name)}, 0))`),
+      ];
+      await connection.query(start.join('; ')).catch((error: unknown) => {
+        throw unavailable(error);
+      });
       const result = await work(tx);
-      await tx.run('COMMIT');
+      await connection.query('COMMIT').catch((error: unknown) => {
+        throw unavailable(error);
+      });
       return result;
     } catch (error) {
       await connection.query('ROLLBACK').catch((rollback: Error) => {
