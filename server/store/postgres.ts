@@ -78,6 +78,17 @@ function typeOf(value: unknown): string {
   return 'text';
 }
 
+/**
+ * Statements by name, so that each connection parses and plans a text once rather than on every request. The
+ * texts are the stores' own, one per combination of filters in use and order, so there are a few hundred at most.
+ */
+const names = new Map<string, string>();
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (name === undefined) names.set(text, (name = `nw${names.size + 1}`));
+  return { name, text, values };
+}
+
 /** bigint counts and ids as numbers (all of them are far below 2^53), booleans as SQLite's 1 and 0. */
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -147,7 +158,7 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
       throw unavailable(error);
     }
     const tx = clientOver(
-      (text, values) => connection.query(text, values),
+      (text, values) => connection.query(prepared(text, values)),
       (inner) => inner(tx),
     );
     let broken: Error | undefined;
@@ -184,7 +195,7 @@ export function postgresClient(url: string, options: PostgresOptions): Sql & { p
     }
   }
 
-  const client = clientOver((text, values) => pool.query(text, values), transaction);
+  const client = clientOver((text, values) => pool.query(prepared(text, values)), transaction);
   return { ...client, pool, close: () => pool.end() };
 }
 
