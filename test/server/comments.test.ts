@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { BODY_LIMIT } from '../../server/http/errors.js';
-import { fetchJson, openDb, serverUnderTest, startServer, type TestServer, type WpErrorBody } from './support.js';
+import { fetchJson, serverUnderTest, startServer, type TestServer, type WpErrorBody } from './support.js';
 
 type CommentJson = {
   id: number;
@@ -37,21 +37,11 @@ function postComment(server: TestServer, body: unknown, headers: Record<string, 
 }
 
 function row(server: TestServer, id: number) {
-  const db = openDb(server.dbFile);
-  try {
-    return db.prepare('SELECT * FROM comments WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
+  return server.db.get('SELECT * FROM comments WHERE id = ?', id);
 }
 
-function rowCount(server: TestServer): number {
-  const db = openDb(server.dbFile);
-  try {
-    return db.prepare('SELECT count(*) FROM comments').pluck().get() as number;
-  } finally {
-    db.close();
-  }
+async function rowCount(server: TestServer): Promise<number> {
+  return Number(await server.db.value('SELECT count(*) FROM comments'));
 }
 
 describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
@@ -76,7 +66,7 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
     assert.deepEqual(Object.keys(comment.author_avatar_urls), ['24', '48', '96']);
     assert.ok(!('author_email' in comment), 'the e-mail address is never published');
 
-    const stored = row(server, comment.id);
+    const stored = await row(server, comment.id);
     assert.equal(stored?.status, 'approved');
     assert.equal(stored?.author_email, body.author_email);
     assert.equal(stored?.author_ip, '127.0.0.1');
@@ -94,7 +84,7 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
     const { status, body: reply } = await postComment(server, valid({ parent: parent.id }));
     assert.equal(status, 201);
     assert.equal(reply.parent, parent.id);
-    assert.equal(row(server, reply.id)?.parent, parent.id);
+    assert.equal((await row(server, reply.id))?.parent, parent.id);
   });
 
   const payloads: ReadonlyArray<[string, string]> = [
@@ -111,7 +101,7 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
     test(`${name}: stored byte for byte, returned with kses's markup only`, async () => {
       const { status, body } = await postComment(server, valid({ content }));
       assert.equal(status, 201);
-      assert.equal(row(server, body.id)?.content, content, 'the row holds exactly what was sent');
+      assert.equal((await row(server, body.id))?.content, content, 'the row holds exactly what was sent');
       const rendered = body.content.rendered;
       for (const [tag, name, attributes] of rendered.matchAll(/<\/?([a-z]+)([^>]*)>/g)) {
         assert.match(name, /^(p|br|a|b|strong)$/, `no other element: ${tag}`);
@@ -123,14 +113,9 @@ describe('POST /wp-json/wp/v2/comments (MODERATION=approve)', () => {
     });
   }
 
-  test('the SQL payloads left every table in place', () => {
-    const db = openDb(server.dbFile);
-    try {
-      assert.equal(db.prepare('SELECT count(*) FROM posts').pluck().get(), 7);
-      assert.ok((db.prepare('SELECT count(*) FROM comments').pluck().get() as number) > 0);
-    } finally {
-      db.close();
-    }
+  test('the SQL payloads left every table in place', async () => {
+    assert.equal(Number(await server.db.value('SELECT count(*) FROM posts')), 7);
+    assert.ok((await rowCount(server)) > 0);
   });
 
   test('an allowed origin can read the answer', async () => {
@@ -173,11 +158,11 @@ describe('POST /wp-json/wp/v2/comments errors', () => {
   ];
   for (const [name, body, status, expected] of cases) {
     test(`${name} → ${status}`, async () => {
-      const before = rowCount(server);
+      const before = await rowCount(server);
       const response = await postComment(server, body());
       assert.equal(response.status, status);
       assert.deepEqual(response.body, expected);
-      assert.equal(rowCount(server), before, 'nothing stored');
+      assert.equal(await rowCount(server), before, 'nothing stored');
     });
   }
 
@@ -237,17 +222,13 @@ describe('POST /wp-json/wp/v2/comments errors', () => {
     assert.equal(wrongPost.status, 400);
     assert.equal(wrongPost.body.code, 'rest_comment_invalid_parent');
 
-    const db = openDb(server.dbFile, false);
-    db.prepare(`UPDATE comments SET status = 'hold' WHERE id = ?`).run(elsewhere.id);
-    db.close();
+    await server.db.run(`UPDATE comments SET status = 'hold' WHERE id = ?`, elsewhere.id);
     const held = await postComment(server, valid({ post: 2, parent: elsewhere.id }));
     assert.equal(held.body.code, 'rest_comment_invalid_parent');
   });
 
   test('rest_comment_closed 403 when the post takes no more comments', async () => {
-    const db = openDb(server.dbFile, false);
-    db.prepare(`UPDATE posts SET comment_status = 'closed' WHERE id = 4`).run();
-    db.close();
+    await server.db.run(`UPDATE posts SET comment_status = 'closed' WHERE id = 4`);
     const response = await postComment(server, valid({ post: 4 }));
     assert.equal(response.status, 403);
     assert.deepEqual(response.body, { code: 'rest_comment_closed', message: 'Sorry, comments are closed for this item.', data: { status: 403 } });
@@ -283,7 +264,7 @@ describe('flooding, moderation and the rate limit', () => {
       assert.deepEqual(second.body, { code: 'comment_flood', message: 'You are posting comments too quickly. Slow down.', data: { status: 400 } });
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 
@@ -293,7 +274,7 @@ describe('flooding, moderation and the rate limit', () => {
       const { status, body } = await postComment(server, valid());
       assert.equal(status, 201);
       assert.equal(body.status, 'hold');
-      assert.equal(row(server, body.id)?.status, 'hold');
+      assert.equal((await row(server, body.id))?.status, 'hold');
       const list = await fetchJson<CommentJson[]>(`${server.base}/wp-json/wp/v2/comments?post=1`);
       assert.deepEqual(list.body, []);
       assert.equal(list.headers.get('x-wp-total'), '0');
@@ -311,7 +292,7 @@ describe('flooding, moderation and the rate limit', () => {
       assert.ok((await form.text()).includes('<h1>تعليقك بانتظار المراجعة</h1>'));
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 
@@ -328,12 +309,12 @@ describe('flooding, moderation and the rate limit', () => {
       assert.equal(typeof limited.body.message, 'string');
       const retryAfter = Number(limited.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 60, String(retryAfter));
-      assert.equal(rowCount(server), 1);
+      assert.equal(await rowCount(server), 1);
       const read = await fetch(`${server.base}/wp-json/wp/v2/comments?post=1`);
       assert.equal(read.status, 200, 'reading is not limited');
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 
@@ -343,10 +324,10 @@ describe('flooding, moderation and the rate limit', () => {
       const statuses = [];
       for (let index = 0; index < 40; index++) statuses.push((await postComment(server, valid())).status);
       assert.deepEqual(new Set(statuses), new Set([201]));
-      assert.equal(rowCount(server), 40);
+      assert.equal(await rowCount(server), 40);
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 
@@ -359,13 +340,13 @@ describe('flooding, moderation and the rate limit', () => {
       const created = answers.filter((answer) => answer.status === 201);
       assert.equal(created.length, 46, 'the repeated comment is stored once');
       assert.equal(answers.filter((answer) => answer.body.code === 'comment_duplicate').length, 4);
-      assert.equal(rowCount(server), 46);
-      answers.forEach((answer, index) => {
-        if (answer.status === 201) assert.equal(row(server, answer.body.id)?.content, bodies[index].content);
-      });
+      assert.equal(await rowCount(server), 46);
+      for (const [index, answer] of answers.entries()) {
+        if (answer.status === 201) assert.equal((await row(server, answer.body.id))?.content, bodies[index].content);
+      }
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 });
@@ -377,12 +358,10 @@ describe('GET /wp-json/wp/v2/comments', () => {
     for (let index = 0; index < 5; index++) ids.push((await postComment(server, valid())).body.id);
     ids.push((await postComment(server, valid({ parent: ids[0] }))).body.id);
     await postComment(server, valid({ post: 2 }));
-    const db = openDb(server.dbFile, false);
     // Distinct times make the order observable; one held comment must never show.
-    ids.forEach((id, index) => db.prepare('UPDATE comments SET date_gmt = ? WHERE id = ?').run(`2026-11-29T10:0${index}:00`, id));
-    db.prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 'h', 'h@h.hh', '::1', '2026-11-29T11:00:00', 'held', 'hold')`).run();
-    db.prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 's', 's@s.ss', '::1', '2026-11-29T11:00:00', 'spam', 'spam')`).run();
-    db.close();
+    for (const [index, id] of ids.entries()) await server.db.run('UPDATE comments SET date_gmt = ? WHERE id = ?', `2026-11-29T10:0${index}:00`, id);
+    await server.db.run(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 'h', 'h@h.hh', '::1', '2026-11-29T11:00:00', 'held', 'hold')`);
+    await server.db.run(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 's', 's@s.ss', '::1', '2026-11-29T11:00:00', 'spam', 'spam')`);
   });
 
   const list = (query: string) => fetchJson<CommentJson[]>(`${server.base}/wp-json/wp/v2/comments?${query}`);
@@ -466,7 +445,7 @@ describe('/wp-comments-post.php (the form without JavaScript)', () => {
     const location = response.headers.get('location') ?? '';
     assert.match(location, /^\/articles\/us-hamas-direct-talks\/comments\/\d+$/, 'its own page: the article shows only the first comments');
     const id = Number(location.split('/').at(-1));
-    assert.equal(row(server, id)?.content, 'From the plain form');
+    assert.equal((await row(server, id))?.content, 'From the plain form');
   });
 
   test('an invalid comment gets an HTML page with the reason and a way back', async () => {
@@ -484,9 +463,7 @@ describe('comments on the article page', () => {
     const server = await startServer({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
     try {
       const { body: shown } = await postComment(server, valid({ author_name: '<b>Ali</b>', content: '<script>alert(1)</script>\nline two' }));
-      const db = openDb(server.dbFile, false);
-      db.prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 'h', 'h@h.hh', '::1', '2026-11-29T11:00:00', 'secret held text', 'hold')`).run();
-      db.close();
+      await server.db.run(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES (1, 'h', 'h@h.hh', '::1', '2026-11-29T11:00:00', 'secret held text', 'hold')`);
       const page = await (await fetch(`${server.base}/`)).text();
       assert.ok(page.includes(`<li id="comment-${shown.id}">`));
       assert.ok(page.includes('<bdi>&lt;b&gt;Ali&lt;/b&gt;</bdi>'));
@@ -495,7 +472,7 @@ describe('comments on the article page', () => {
       assert.ok(!page.includes('secret held text'));
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   });
 });
