@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { cutShort, fitEscaped } from '../../server/pages/article-page.js';
-import { openDb, serverUnderTest, startServer, type TestServer } from './support.js';
+import { serverUnderTest, startServer, type TestServer } from './support.js';
 
 const HEADLINE = 'محادثات سرية مباشرة بين أمريكا و”حماس”.. هل تفتح باباً جديداً لإنهاء الحرب؟';
 const SUB_HEADINGS = ['محادثات سرية', 'رهائن أحياء', 'رفض التواصل', 'المرحلة الأصعب', 'صمت رسمي'];
@@ -17,7 +17,7 @@ before(async () => {
 });
 after(async () => {
   await server.close();
-  server.remove();
+  await server.remove();
 });
 
 /** The opening tags of every `<name …>` element in the page. */
@@ -177,15 +177,15 @@ describe('/articles/:slug', () => {
   });
 
   test('escapes every stored value it puts into the page', async () => {
-    const db = openDb(server.dbFile, false);
     const evil = `"><script>alert(1)</script><img src=x onerror=alert(2)>&amp;`;
-    db.prepare(
+    await server.db.run(
       `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt)
        VALUES (50, 'evil', 'en', ?, '<p>ok</p>', ?, 2, '2026-11-29T08:00:00', '2026-11-29T08:00:00')`,
-    ).run(evil, evil);
+      evil,
+      evil,
+    );
     // In the seed article's section (politics), so it is among the links of its list.
-    db.prepare('INSERT INTO post_categories (post, category) VALUES (50, 1)').run();
-    db.close();
+    await server.db.run('INSERT INTO post_categories (post, category) VALUES (50, 1)');
     try {
       const html = await (await fetch(`${server.base}/articles/evil`)).text();
       assert.ok(!html.includes('<script>alert'), 'no live script');
@@ -199,10 +199,8 @@ describe('/articles/:slug', () => {
         'the new post is among the links of the list, escaped',
       );
     } finally {
-      const cleanup = openDb(server.dbFile, false);
-      cleanup.prepare('DELETE FROM post_categories WHERE post = 50').run();
-      cleanup.prepare('DELETE FROM posts WHERE id = 50').run();
-      cleanup.close();
+      await server.db.run('DELETE FROM post_categories WHERE post = 50');
+      await server.db.run('DELETE FROM posts WHERE id = 50');
     }
   });
 
@@ -257,18 +255,17 @@ describe('what readers store cannot inflate the article page', () => {
   // WordPress's longest comment, every character one that escaping makes four or five times longer.
   const CONTENT = '<>&'.repeat(Math.floor(65_525 / 3)) + '<>';
 
-  before(() => {
-    const db = openDb(big.dbFile, false);
-    const insert = db.prepare(
-      `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
-       VALUES (1, ?, ?, '127.0.0.1', ?, ?, 'approved')`,
-    );
-    db.transaction(() => {
-      for (let n = 1; n <= BIG_COMMENTS; n++) {
-        insert.run(`Reader ${n}`, `reader${n}@example.com`, `2026-11-29T10:${String(n).padStart(2, '0')}:00`, CONTENT);
-      }
-    })();
-    db.close();
+  before(async () => {
+    for (let n = 1; n <= BIG_COMMENTS; n++) {
+      await big.db.run(
+        `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+         VALUES (1, ?, ?, '127.0.0.1', ?, ?, 'approved')`,
+        `Reader ${n}`,
+        `reader${n}@example.com`,
+        `2026-11-29T10:${String(n).padStart(2, '0')}:00`,
+        CONTENT,
+      );
+    }
   });
 
   test(`with ${BIG_COMMENTS} comments of 65,525 characters of <>&, / stays under 1 MB`, async () => {
@@ -294,13 +291,10 @@ describe('what readers store cannot inflate the article page', () => {
   });
 
   test('a comment page exists only for an approved comment of that article', async () => {
-    const db = openDb(big.dbFile, false);
-    const held = db
-      .prepare(`INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
-                VALUES (1, 'Held', 'held@example.com', '::1', '2026-11-30T10:00:00', 'Not yet', 'hold') RETURNING id`)
-      .pluck()
-      .get() as number;
-    db.close();
+    const held = await big.db.value<number>(
+      `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
+       VALUES (1, 'Held', 'held@example.com', '::1', '2026-11-30T10:00:00', 'Not yet', 'hold') RETURNING id`,
+    );
     assert.equal((await fetch(`${big.base}/articles/us-hamas-direct-talks/comments/${held}`)).status, 404);
     assert.equal((await fetch(`${big.base}/articles/phone-battery-cold/comments/1`)).status, 404);
     assert.equal((await fetch(`${big.base}/articles/us-hamas-direct-talks/comments/1`)).status, 200);
@@ -313,19 +307,15 @@ describe('reading times are computed when a post is stored', () => {
     (await (await fetch(`${store.base}/articles/${slug}`)).text()).match(/<bdi class="byline-reading-time">([^<]+)<\/bdi>/)?.[1];
 
   test('the page reads the stored word count, not the text', async () => {
-    const db = openDb(store.dbFile, false);
-    assert.equal(db.prepare('SELECT words FROM posts WHERE id = 1').pluck().get(), 506, 'the seed stores the count');
+    assert.equal(await store.db.value('SELECT words FROM posts WHERE id = 1'), 506, 'the seed stores the count');
     // Only the stored count changes: a page that counted the text on each request would still say 6 min.
-    db.prepare('UPDATE posts SET words = 2280 WHERE id = 3').run();
-    db.close();
+    await store.db.run('UPDATE posts SET words = 2280 WHERE id = 3');
     assert.equal(await readingTime('phone-battery-cold'), '10 min read');
   });
 
   test('a text another tool edits loses its stale count, and the page counts it instead', async () => {
-    const db = openDb(store.dbFile, false);
-    db.prepare(`UPDATE posts SET content = ? WHERE id = 3`).run(`<p>${'word '.repeat(700)}</p>`);
-    assert.equal(db.prepare('SELECT words FROM posts WHERE id = 3').pluck().get(), null);
-    db.close();
+    await store.db.run(`UPDATE posts SET content = ? WHERE id = 3`, `<p>${'word '.repeat(700)}</p>`);
+    assert.equal(await store.db.value('SELECT words FROM posts WHERE id = 3'), null);
     assert.equal(await readingTime('phone-battery-cold'), '4 min read', '700 words at 228 a minute');
   });
 });
@@ -344,12 +334,10 @@ describe('the comment section the page keeps rendered', () => {
     assert.equal(response.status, 201);
     assert.ok((await front()).includes('<bdi>Through the API</bdi>'));
 
-    const db = openDb(live.dbFile, false);
-    db.prepare(
+    await live.db.run(
       `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status)
        VALUES (1, 'Another process', 'other@example.com', '::1', '2026-12-01T10:00:00', 'Second', 'approved')`,
-    ).run();
-    db.close();
+    );
     const page = await front();
     assert.ok(page.includes('<bdi>Through the API</bdi>') && page.includes('<bdi>Another process</bdi>'));
   });
