@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { MAX_LENGTHS } from '../comments/validation.js';
+import { renderUnavailablePage } from '../pages/unavailable-page.js';
 import { DatabaseUnavailableError } from '../store/client.js';
 import {
   databaseUnavailable,
@@ -119,6 +120,10 @@ export function answerFor(error: FastifyError | WpError, request: FastifyRequest
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const wpError = answerFor(error, request, reply);
+    // A page a reader asked for (the article, an archive) says so as a page; the API and scripts get the JSON.
+    if (wpError.status === 503 && !request.url.startsWith('/wp-json') && request.headers.accept?.includes('text/html')) {
+      return reply.code(503).type('text/html; charset=utf-8').send(renderUnavailablePage());
+    }
     return reply.code(wpError.status).type('application/json; charset=utf-8').send(wpError.toJSON());
   });
 

@@ -185,12 +185,19 @@ describe('PostgreSQL restarted in the middle of a write load', { skip }, () => {
     await sleep(1500);
     await cluster.stop('immediate');
     const down = performance.now();
+    // A reader's browser asking for the article page gets a page that says so, not the API's JSON.
+    const page = await fetch(`${server.base}/`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    const pageText = await page.text();
     await sleep(2000);
     await cluster.start();
     const up = performance.now();
     await sleep(4000);
     running = false;
     await Promise.all(load);
+
+    assert.equal(page.status, 503);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.ok(pageText.includes('The site is briefly unavailable') && Number(page.headers.get('retry-after')) > 0);
 
     const statuses = new Set(answers.map((answer) => answer.status));
     assert.deepEqual([...statuses].filter((status) => status !== 201 && status !== 503), [], 'only 201 and 503');
