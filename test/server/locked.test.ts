@@ -1,9 +1,9 @@
-/** A database another process is writing to: writes give up quickly with 503, reads go on. */
+/** A SQLite file another process is writing to: writes give up quickly with 503, reads go on. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fetchJson, openDb, serverUnderTest, type WpErrorBody } from './support.js';
+import { fetchJson, openDb, serverUnderTest, sqliteOnly, type WpErrorBody } from './support.js';
 
-describe('while another process holds the write lock', () => {
+describe('while another process holds the write lock', { skip: sqliteOnly }, () => {
   const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
 
   const post = (content: string) =>

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDb, scratchDirs } from './support.js';
+import { openDb, scratchDirs, sqliteOnly } from './support.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,7 +57,7 @@ async function assertRefused(env: Record<string, string>, file: string, what: Re
  */
 const UNPRIVILEGED = process.getuid?.() === 0 ? '65534' : undefined;
 
-describe('start-up faults are one line on stderr and exit 1', () => {
+describe('start-up faults are one line on stderr and exit 1', { skip: sqliteOnly }, () => {
   test('a file that is not SQLite', async () => {
     const file = join(scratch(), 'notes.db');
     writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200));
@@ -121,7 +121,7 @@ describe('start-up faults are one line on stderr and exit 1', () => {
   });
 });
 
-describe('two servers started at once on a new file', () => {
+describe('two servers started at once on a new file', { skip: sqliteOnly }, () => {
   const ROUNDS = 20;
   test(`both come up and the seed is stored once (${ROUNDS} rounds)`, async () => {
     for (let round = 1; round <= ROUNDS; round++) {
@@ -136,5 +136,19 @@ describe('two servers started at once on a new file', () => {
         db.close();
       }
     }
+  });
+});
+
+describe('a PostgreSQL database it cannot reach', () => {
+  test('is one line naming DATABASE_URL (its password hidden), and exit 1', async () => {
+    // Port 1: nothing listens there, so the connection is refused at once.
+    const { result, stdout, stderr } = await start({ DATABASE_URL: 'postgres://nw:secret@127.0.0.1:1/news' });
+    assert.equal(result, 1, `${stdout}${stderr}`);
+    const lines = stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 1, stderr);
+    assert.ok(lines[0].startsWith('news-widgets server: DATABASE_URL=postgres://nw:***@127.0.0.1:1/news '), lines[0]);
+    assert.match(lines[0], /cannot be reached/);
+    assert.doesNotMatch(stderr, /secret/);
+    assert.doesNotMatch(stderr, /\n\s+at |Error:/);
   });
 });
