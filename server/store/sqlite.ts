@@ -241,26 +241,24 @@ function sqliteClient(db: Db): Sql {
   /**
    * BEGIN IMMEDIATE takes the write lock before `work` runs, so the checks and the insert they allow see the same
    * database even with a second writing process, and a try that found the lock taken did nothing. While another
-   * process holds it, it tries again every `WRITE_WAIT.stepMs`; after `WRITE_WAIT.totalMs` it gives up.
+   * process holds it, it tries again every `WRITE_WAIT.stepMs`, letting every other statement of this process run
+   * meanwhile; after `WRITE_WAIT.totalMs` it gives up. Only once it holds the lock do other statements wait for it.
    */
-  async function begin(): Promise<void> {
+  async function transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const deadline = performance.now() + WRITE_WAIT.totalMs;
     for (;;) {
+      while (open) await settled(open);
       try {
         db.exec('BEGIN IMMEDIATE');
-        return;
+        break;
       } catch (error) {
         if (!isBusy(error)) throw error;
         if (performance.now() + WRITE_WAIT.stepMs > deadline) throw locked(error);
       }
       await sleep(WRITE_WAIT.stepMs);
     }
-  }
-
-  async function transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    while (open) await settled(open);
+    // From BEGIN to here nothing else ran: no statement of another request can have joined the transaction.
     const done = (async () => {
-      await begin();
       try {
         const result = await work(inside);
         db.exec('COMMIT');

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       database: 'data/news.db',
+      databaseUrl: undefined,
+      poolSize: 10,
       allowedOrigins: [],
       publicUrl: undefined,
       trustProxy: false,
@@ -60,6 +62,14 @@ describe('loadConfig', () => {
       'loopback',
       '::1',
     ]);
+  });
+
+  test('DATABASE_URL must be a postgres:// URL; PG_POOL_SIZE is bounded', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://news@db:5432/news' }).databaseUrl, 'postgres://news@db:5432/news');
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db/news', PG_POOL_SIZE: '20' }).poolSize, 20);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'data/news.db' }), /DATABASE_URL/);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'http://db/news' }), /DATABASE_URL/);
+    assert.throws(() => loadConfig({ PG_POOL_SIZE: '0' }), /PG_POOL_SIZE/);
   });
 
   test('blank values fall back to the defaults', () => {

@@ -34,7 +34,7 @@ describe('while another process holds the write lock', { skip: sqliteOnly }, () 
       assert.equal(response.headers.get('retry-after'), '1');
       assert.equal(response.body.code, 'rest_database_busy');
       assert.equal(typeof response.body.message, 'string');
-      assert.deepEqual(response.body.data, { status: 503 });
+      assert.deepEqual(response.body.data, { status: 503, retryAfter: 1 });
       assert.ok(ms >= 900 && ms < 1500, `the POST answered after ${ms.toFixed(0)} ms`);
     } finally {
       other.prepare('ROLLBACK').run();
