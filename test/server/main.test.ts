@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from './support.js';
+import pg from 'pg';
+import { POSTGRES_URL, tempDir } from './support.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,7 +29,8 @@ function start(env: Record<string, string>) {
 
 describe('server/main.ts', () => {
   test('listens, logs one line with its URL, serves, and stops on SIGTERM', async () => {
-    const child = start({ PORT: '0', DATABASE: dbFile(), MODERATION: 'approve' });
+    const file = dbFile();
+    const child = start({ PORT: '0', DATABASE: file, MODERATION: 'approve' });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {
@@ -46,6 +48,7 @@ describe('server/main.ts', () => {
     assert.equal(code, 0);
     assert.equal(stdout.trim().split('\n').length, 1, stdout);
     assert.match(stdout, /moderation approve/);
+    assert.ok(stdout.includes(`(DATABASE=${file}, moderation approve;`), stdout);
     assert.match(stdout, /reads from any origin, comments from its own origin\)$/m);
   });
 
@@ -78,5 +81,39 @@ describe('server/main.ts', () => {
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
     assert.equal(stderr.trim(), 'news-widgets server: PORT must be a whole number from 0 to 65535, got "eighty"');
+  });
+
+  test('on DATABASE_URL: migrates and seeds the database, serves, and names it without its password', { skip: !POSTGRES_URL && 'needs NW_TEST_POSTGRES_URL (npm run test:server:postgres)' }, async (t) => {
+    const name = `nw_main_${process.pid}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    t.after(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    });
+    const url = new URL(POSTGRES_URL!);
+    url.pathname = `/${name}`;
+    url.password = 'not-shown';
+    const child = start({ PORT: '0', DATABASE_URL: url.href });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        stdout += chunk;
+        const match = stdout.match(/http:\/\/127\.0\.0\.1:\d+\//);
+        if (match) resolve(match[0]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    try {
+      assert.equal((await fetch(`${base}wp-json/wp/v2/posts/1`)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    url.password = '***';
+    assert.ok(stdout.includes(`(DATABASE_URL=${url.href}, moderation`), stdout);
+    assert.doesNotMatch(stdout, /not-shown/);
   });
 });
