@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       MODERATION: 'approve',
       FLOOD_SECONDS: '0',
       RATE_LIMIT: '5',
+      DATABASE_URL: 'postgres://news:pw@db.internal:5432/news',
+      PG_POOL_SIZE: '4',
     });
     assert.equal(config.port, 3000);
     assert.equal(config.host, '0.0.0.0');
@@ -38,6 +40,8 @@ describe('loadConfig', () => {
     assert.equal(config.moderation, 'approve');
     assert.equal(config.floodSeconds, 0);
     assert.equal(config.rateLimit, 5);
+    assert.equal(config.databaseUrl, 'postgres://news:pw@db.internal:5432/news');
+    assert.equal(config.poolSize, 4);
   });
 
   test('RATE_LIMIT=0 turns the limit off; 100000 a minute is the most it takes', () => {
@@ -70,6 +74,9 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'data/news.db' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ DATABASE_URL: 'http://db/news' }), /DATABASE_URL/);
     assert.throws(() => loadConfig({ PG_POOL_SIZE: '0' }), /PG_POOL_SIZE/);
+    assert.equal(loadConfig({ PG_POOL_SIZE: '1' }).poolSize, 1);
+    assert.equal(loadConfig({ PG_POOL_SIZE: '1000' }).poolSize, 1000);
+    assert.equal(loadConfig({ DATABASE_URL: ' ' }).databaseUrl, undefined, 'blank: the SQLite file');
   });
 
   test('blank values fall back to the defaults', () => {
@@ -109,6 +116,13 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '10.0.0.1,proxy.example', /^TRUST_PROXY must be .*"proxy\.example"$/],
     ['TRUST_PROXY', '::1/129', /^TRUST_PROXY must be/],
     ['TRUST_PROXY', '10.0.0.0/8/8', /^TRUST_PROXY must be/],
+    ['DATABASE_URL', 'data/news.db', /^DATABASE_URL must be a postgres:\/\/ URL, got "data\/news\.db"$/],
+    ['DATABASE_URL', '/var/lib/news/news.db', /^DATABASE_URL must be a postgres:\/\/ URL/],
+    ['DATABASE_URL', 'http://db.internal/news', /^DATABASE_URL must be a postgres:\/\/ URL \(DATABASE names a SQLite file\), got "http:…"$/],
+    ['DATABASE_URL', 'file:///var/lib/news/news.db', /^DATABASE_URL must be a postgres:\/\/ URL/],
+    ['PG_POOL_SIZE', '0', /^PG_POOL_SIZE must be a whole number from 1 to 1000, got "0"$/],
+    ['PG_POOL_SIZE', '1001', /^PG_POOL_SIZE must be a whole number from 1 to 1000/],
+    ['PG_POOL_SIZE', 'ten', /^PG_POOL_SIZE must be/],
   ];
   for (const [name, value, message] of bad) {
     test(`${name}=${value} is refused with a clear message`, () => {
