@@ -32,23 +32,23 @@ const count = (file: string, table: string) => {
 
 const scratch = scratchDirs();
 
-describe('the SQLite store', { skip: sqliteOnly }, () => {
-  test('first start creates the folder and seeds; a restart on the same file keeps the rows, once', async () => {
+describe('the seeded database (either store)', () => {
+  test('first start seeds; a restart on the same database keeps the rows, once', async () => {
     const dir = scratch();
     const first = await startServer({}, dir);
-    const file = first.dbFile;
-    await first.close();
     const counts = { posts: 7, authors: 6, media: 7, media_sizes: 7, categories: 5, comments: 0 };
-    for (const [table, expected] of Object.entries(counts)) assert.equal(count(file, table), expected, table);
-
-    const db = openDb(file, false);
-    db.prepare(`UPDATE posts SET title = 'Edited' WHERE id = 2`).run();
-    db.close();
+    try {
+      for (const [table, expected] of Object.entries(counts)) assert.equal(await first.db.value(`SELECT count(*) FROM ${table}`), expected, table);
+      await first.db.run(`UPDATE posts SET title = 'Edited' WHERE id = 2`);
+    } finally {
+      await first.close();
+    }
 
     const second = await startServer({}, dir);
     try {
-      assert.equal(second.dbFile, file);
-      for (const [table, expected] of Object.entries(counts)) assert.equal(count(file, table), expected, table);
+      assert.equal(second.dbFile, first.dbFile);
+      assert.equal(second.databaseUrl, first.databaseUrl);
+      for (const [table, expected] of Object.entries(counts)) assert.equal(await second.db.value(`SELECT count(*) FROM ${table}`), expected, table);
       const response = await fetch(`${second.base}/wp-json/wp/v2/posts/2`);
       assert.equal(((await response.json()) as { title: { rendered: string } }).title.rendered, 'Edited');
     } finally {
@@ -59,12 +59,10 @@ describe('the SQLite store', { skip: sqliteOnly }, () => {
 
   test('seeded rows: stable ids, languages, authors and a featured image with a medium size', async () => {
     const server = await startServer();
-    await server.close();
-    const db = openDb(server.dbFile);
     try {
-      const posts = db
-        .prepare('SELECT p.id, p.slug, p.lang, a.name AS author, m.width, m.height FROM posts p JOIN authors a ON a.id = p.author JOIN media m ON m.id = p.featured_media ORDER BY p.id')
-        .all();
+      const posts = await server.db.all(
+        'SELECT p.id, p.slug, p.lang, a.name AS author, m.width, m.height FROM posts p JOIN authors a ON a.id = p.author JOIN media m ON m.id = p.featured_media ORDER BY p.id',
+      );
       assert.deepEqual(posts, [
         { id: 1, slug: 'us-hamas-direct-talks', lang: 'ar', author: 'فريق التحرير', width: 1200, height: 675 },
         { id: 2, slug: 'protected-bike-lanes-approved', lang: 'en', author: 'Newsroom staff', width: 1200, height: 675 },
@@ -74,14 +72,23 @@ describe('the SQLite store', { skip: sqliteOnly }, () => {
         { id: 6, slug: 'gulf-central-banks-hold-rates', lang: 'ar', author: 'القسم الاقتصادي', width: 1200, height: 675 },
         { id: 7, slug: 'arab-ministers-gaza-reconstruction', lang: 'ar', author: 'فريق التحرير', width: 1200, height: 675 },
       ]);
-      const sizes = db.prepare(`SELECT DISTINCT name, width, height FROM media_sizes`).all();
+      const sizes = await server.db.all(`SELECT DISTINCT name, width, height FROM media_sizes`);
       assert.deepEqual(sizes, [{ name: 'medium', width: 300, height: 169 }]);
-      const excerpt = db.prepare('SELECT excerpt FROM posts WHERE id = 1').pluck().get();
+      const excerpt = await server.db.value('SELECT excerpt FROM posts WHERE id = 1');
       assert.match(String(excerpt), /^في خطوة غير مسبوقة/);
     } finally {
-      db.close();
+      await server.close();
       await server.remove();
     }
+  });
+});
+
+describe('the SQLite store', { skip: sqliteOnly }, () => {
+  test('first start creates the folder of the file', async () => {
+    const dir = scratch();
+    const server = await startServer({ DATABASE: join(dir, 'new', 'folder', 'news.db') }, dir);
+    await server.close();
+    assert.equal(count(server.dbFile, 'posts'), 7);
   });
 
   test('WAL journal, foreign keys on, schema at the latest version', () => {
