@@ -1,11 +1,11 @@
 /**
  * `/wp-json/wp/v2/comments` against WordPress 6.x's own rules, read from its source (each describe names the
- * function it follows), sent to the real server on a real SQLite file.
+ * function it follows), sent to the real server on a real SQLite file (or PostgreSQL database).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BODY_LIMIT } from '../../server/http/errors.js';
-import { fetchJson, openDb, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
+import { fetchJson, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
 
 type CommentJson = WpErrorBody & {
   id: number;
@@ -30,31 +30,31 @@ function fields(overrides: Record<string, string> = {}): Record<string, string> 
 const send = (server: TestServer, path: string, init: RequestInit) =>
   fetchJson<CommentJson>(`${server.base}${path}`, { method: 'POST', ...init });
 
-function storedContent(server: TestServer, id: number): string | undefined {
-  const db = openDb(server.dbFile);
-  try {
-    return db.prepare('SELECT content FROM comments WHERE id = ?').pluck().get(id) as string | undefined;
-  } finally {
-    db.close();
-  }
+function storedContent(server: TestServer, id: number): Promise<string | undefined> {
+  return server.db.value<string>('SELECT content FROM comments WHERE id = ?', id);
 }
 
 /** Rows added through SQL on the test's own file: states the API cannot make (held, dated, another tool's). */
 type Row = { parent?: number; name?: string; email?: string; url?: string; date: string; content: string; status?: string };
 
-function insertRows(server: TestServer, post: number, rows: readonly Row[]): number[] {
-  const db = openDb(server.dbFile, false);
-  try {
-    const insert = db.prepare(
+async function insertRows(server: TestServer, post: number, rows: readonly Row[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const row of rows) {
+    const id = await server.db.value(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, date_gmt, content, status)
-       VALUES (?, ?, ?, ?, ?, '192.0.2.7', ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, '192.0.2.7', ?, ?, ?) RETURNING id`,
+      post,
+      row.parent ?? null,
+      row.name ?? 'Reader',
+      row.email ?? 'reader@example.com',
+      row.url ?? '',
+      row.date,
+      row.content,
+      row.status ?? 'approved',
     );
-    return rows.map((row) =>
-      Number(insert.run(post, row.parent ?? null, row.name ?? 'Reader', row.email ?? 'reader@example.com', row.url ?? '', row.date, row.content, row.status ?? 'approved').lastInsertRowid),
-    );
-  } finally {
-    db.close();
+    ids.push(Number(id));
   }
+  return ids;
 }
 
 const list = (server: TestServer, query: string) => fetchJson<CommentJson[] & WpErrorBody>(`${server.base}${ENDPOINT}?${query}`);
@@ -74,7 +74,7 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
     assert.equal(status, 201);
     assert.equal(body.post, 1);
     assert.equal(body.author_name, sent.author_name);
-    assert.equal(storedContent(server, body.id), 'مرحبا & أهلاً');
+    assert.equal(await storedContent(server, body.id), 'مرحبا & أهلاً');
     assert.equal(headers.get('location'), `${server.base}${ENDPOINT}/${body.id}`);
   });
 
@@ -85,14 +85,14 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
     const { status, body } = await send(server, ENDPOINT, { body: form });
     assert.equal(status, 201);
     assert.equal(body.parent, 0, 'a file is no parameter');
-    assert.equal(storedContent(server, body.id), 'from a multipart form');
+    assert.equal(await storedContent(server, body.id), 'from a multipart form');
   });
 
   test('no body at all: the query string is the request → 201', async () => {
     const query = new URLSearchParams(fields({ content: 'only in the query' }));
     const { status, body } = await send(server, `${ENDPOINT}?${query}`, {});
     assert.equal(status, 201);
-    assert.equal(storedContent(server, body.id), 'only in the query');
+    assert.equal(await storedContent(server, body.id), 'only in the query');
   });
 
   test('text/plain (and any type PHP does not parse): the body is ignored, the query string read', async () => {
@@ -103,7 +103,7 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
         body: JSON.stringify(fields({ content: 'in the body' })),
       });
       assert.equal(status, 201, type);
-      assert.equal(storedContent(server, body.id), `query of ${type}`, type);
+      assert.equal(await storedContent(server, body.id), `query of ${type}`, type);
     }
     // Nothing in the query either: no post, WordPress's 403 (create_item_permissions_check), not a 415.
     const { status, body } = await send(server, ENDPOINT, {
@@ -118,7 +118,7 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
     const query = new URLSearchParams(fields({ content: 'empty JSON body' }));
     const { status, body } = await send(server, `${ENDPOINT}?${query}`, { headers: { 'content-type': 'application/json' }, body: '' });
     assert.equal(status, 201);
-    assert.equal(storedContent(server, body.id), 'empty JSON body');
+    assert.equal(await storedContent(server, body.id), 'empty JSON body');
   });
 
   test('JSON wins over the query string, which fills in what JSON lacks; +json types are JSON', async () => {
@@ -130,7 +130,7 @@ describe('request bodies as WP_REST_Request reads them (get_parameter_order, get
     });
     assert.equal(status, 201);
     assert.equal(body.post, 1);
-    assert.equal(storedContent(server, body.id), 'from JSON');
+    assert.equal(await storedContent(server, body.id), 'from JSON');
   });
 
   test('a form body is validated as JSON is: rest_invalid_param for a bad e-mail', async () => {
@@ -164,7 +164,7 @@ describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp
   async function rendered(content: string): Promise<string> {
     const { status, body } = await send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields({ content })) });
     assert.equal(status, 201, JSON.stringify(body));
-    assert.equal(storedContent(server, body.id), content, 'stored as sent; rendered on the way out');
+    assert.equal(await storedContent(server, body.id), content, 'stored as sent; rendered on the way out');
     const read = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${body.id}`);
     assert.equal(read.body.content.rendered, body.content.rendered, 'the same when read back');
     return body.content.rendered;
@@ -229,13 +229,11 @@ describe('content.rendered as comment_text renders a comment (wp_filter_kses, wp
   });
 
   test('a row another tool wrote or edited is rendered alike when read', async () => {
-    const [id] = insertRows(server, 1, [{ date: '2026-11-04T10:00:00', content: '<script>x</script><em>e</em>\n\nsee www.example.org' }]);
+    const [id] = await insertRows(server, 1, [{ date: '2026-11-04T10:00:00', content: '<script>x</script><em>e</em>\n\nsee www.example.org' }]);
     const expected = '<p>x<em>e</em></p>\n<p>see <a href="http://www.example.org" rel="nofollow">www.example.org</a></p>\n';
     assert.equal((await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${id}`)).body.content.rendered, expected);
     const { body } = await send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields({ content: '<u>stored</u>' })) });
-    const db = openDb(server.dbFile, false);
-    db.prepare(`UPDATE comments SET content = '<i>edited</i> <img src=x onerror=alert(1)>' WHERE id = ?`).run(body.id);
-    db.close();
+    await server.db.run(`UPDATE comments SET content = '<i>edited</i> <img src=x onerror=alert(1)>' WHERE id = ?`, body.id);
     assert.equal((await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${body.id}`)).body.content.rendered, '<p><i>edited</i> </p>\n');
   });
 
@@ -270,8 +268,8 @@ describe('parent: WordPress stores any id (create_item); this server refuses wha
     send(server, ENDPOINT, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields(), parent: Number(parent) }) });
 
   test('a comment of another post, one that does not exist, one held: 400 rest_comment_invalid_parent, nothing stored', async () => {
-    const [elsewhere] = insertRows(server, 2, [{ date: '2026-11-29T10:00:00', content: 'elsewhere' }]);
-    const [held] = insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'held', status: 'hold' }]);
+    const [elsewhere] = await insertRows(server, 2, [{ date: '2026-11-29T10:00:00', content: 'elsewhere' }]);
+    const [held] = await insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'held', status: 'hold' }]);
     for (const parent of [elsewhere, 999_999, held]) {
       const { status, body } = await reply(parent);
       assert.equal(status, 400, String(parent));
@@ -280,7 +278,7 @@ describe('parent: WordPress stores any id (create_item); this server refuses wha
   });
 
   test('an approved comment of the same post is a parent: 201, stored with it', async () => {
-    const [parent] = insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'parent' }]);
+    const [parent] = await insertRows(server, 1, [{ date: '2026-11-29T10:00:00', content: 'parent' }]);
     const { status, body } = await reply(parent);
     assert.equal(status, 201);
     assert.equal(body.parent, parent);
@@ -293,12 +291,12 @@ describe('_links.children (WP_REST_Comments_Controller::prepare_links)', () => {
   const server = serverUnderTest();
 
   test('a comment with an approved reply links to its replies; one without, or with only held ones, does not', async () => {
-    const [parent, lonely, heldOnly] = insertRows(server, 3, [
+    const [parent, lonely, heldOnly] = await insertRows(server, 3, [
       { date: '2026-11-01T10:00:00', content: 'parent' },
       { date: '2026-11-01T10:01:00', content: 'no replies' },
       { date: '2026-11-01T10:02:00', content: 'held replies only' },
     ]);
-    const [reply] = insertRows(server, 3, [
+    const [reply] = await insertRows(server, 3, [
       { parent, date: '2026-11-01T11:00:00', content: 'a reply' },
       { parent: heldOnly, date: '2026-11-01T11:01:00', content: 'held reply', status: 'hold' },
     ]);
@@ -322,15 +320,15 @@ describe('GET /comments parameters (WP_REST_Comments_Controller::get_collection_
   const server = serverUnderTest();
   let ids: number[] = [];
 
-  test('setup: comments on post 4', () => {
-    ids = insertRows(server, 4, [
+  test('setup: comments on post 4', async () => {
+    ids = await insertRows(server, 4, [
       { name: 'Amal', email: 'amal@secret.example', date: '2026-10-01T08:00:00', content: 'About the manuscript 50% done' },
       { name: 'Basil', url: 'https://basil.example/blog', date: '2026-10-02T08:00:00', content: 'Fine work' },
       { name: 'Carim', date: '2026-10-03T08:00:00', content: 'المخطوطة رائعة' },
       { name: 'Dana', date: '2026-10-03T08:00:00', content: 'Same minute as Carim' },
       { name: 'Eli', date: '2026-10-05T08:00:00', content: 'held manuscript', status: 'hold' },
     ]);
-    const [reply] = insertRows(server, 4, [{ parent: ids[0], name: 'Fadi', date: '2026-10-06T08:00:00', content: 'reply to Amal' }]);
+    const [reply] = await insertRows(server, 4, [{ parent: ids[0], name: 'Fadi', date: '2026-10-06T08:00:00', content: 'reply to Amal' }]);
     ids.push(reply);
   });
 
@@ -413,8 +411,8 @@ describe('_embed on comments (WP_REST_Server::embed_links, WP_REST_Comments_Cont
   const server = serverUnderTest();
 
   test('a reply embeds its post and its parent, in the embed context; the parent embeds its replies', async () => {
-    const [parent] = insertRows(server, 2, [{ name: 'Parent', date: '2026-11-02T10:00:00', content: '<b>first</b>' }]);
-    const [reply] = insertRows(server, 2, [{ parent, name: 'Child', date: '2026-11-02T11:00:00', content: 'second' }]);
+    const [parent] = await insertRows(server, 2, [{ name: 'Parent', date: '2026-11-02T10:00:00', content: '<b>first</b>' }]);
+    const [reply] = await insertRows(server, 2, [{ parent, name: 'Child', date: '2026-11-02T11:00:00', content: 'second' }]);
     const { body } = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${reply}?_embed`);
     const up = body._embedded?.up as Array<Record<string, unknown>>;
     assert.equal(up.length, 1);
@@ -447,11 +445,9 @@ describe('_embed on comments (WP_REST_Server::embed_links, WP_REST_Comments_Cont
   });
 
   test('a parent readers may not read is embedded as the error WordPress answers for it', async () => {
-    const [parent] = insertRows(server, 2, [{ date: '2026-11-03T10:00:00', content: 'soon held' }]);
-    const [reply] = insertRows(server, 2, [{ parent, date: '2026-11-03T11:00:00', content: 'reply' }]);
-    const db = openDb(server.dbFile, false);
-    db.prepare(`UPDATE comments SET status = 'hold' WHERE id = ?`).run(parent);
-    db.close();
+    const [parent] = await insertRows(server, 2, [{ date: '2026-11-03T10:00:00', content: 'soon held' }]);
+    const [reply] = await insertRows(server, 2, [{ parent, date: '2026-11-03T11:00:00', content: 'reply' }]);
+    await server.db.run(`UPDATE comments SET status = 'hold' WHERE id = ?`, parent);
     const { body } = await fetchJson<CommentJson>(`${server.base}${ENDPOINT}/${reply}?_embed=in-reply-to`);
     assert.deepEqual(body._embedded, {
       'in-reply-to': [{ code: 'rest_cannot_read', message: 'Sorry, you are not allowed to read this comment.', data: { status: 401 } }],
