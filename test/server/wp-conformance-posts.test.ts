@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { fetchJson, openDb, SEED_BY_DATE, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
+import { fetchJson, SEED_BY_DATE, serverUnderTest, type TestServer, type WpErrorBody } from './support.js';
 
 type Json = Record<string, unknown>;
 type Links = Record<string, Array<{ href: string; embeddable?: boolean }>>;
@@ -40,14 +40,9 @@ async function invalidParam(server: TestServer, path: string, param: string, cod
   return body;
 }
 
-/** Runs SQL on the server's own file (WAL: the server sees it at once). */
-function sql(server: TestServer, script: string) {
-  const db = openDb(server.dbFile, false);
-  try {
-    db.exec(script);
-  } finally {
-    db.close();
-  }
+/** Runs SQL statements on the server's own database, one by one (none of them has a `;` inside a literal). */
+async function sql(server: TestServer, script: string) {
+  for (const statement of script.split(';').map((text) => text.trim()).filter(Boolean)) await server.db.run(statement);
 }
 
 describe('categories and tags (WP_REST_Terms_Controller)', () => {
@@ -128,7 +123,7 @@ describe('categories and tags (WP_REST_Terms_Controller)', () => {
   });
 
   describe('WP_REST_Terms_Controller::get_items_permissions_check: ?post=', () => {
-    before(() =>
+    before(async () =>
       sql(
         server,
         `INSERT INTO posts (id, slug, status, lang, title, content, excerpt, author, date_gmt, modified_gmt)
@@ -178,7 +173,7 @@ describe('categories and tags (WP_REST_Terms_Controller)', () => {
     });
 
     test('hide_empty leaves out terms without published posts; orderby=count', async () => {
-      sql(server, `INSERT INTO tags (slug, name) VALUES ('unused', 'Unused')`);
+      await sql(server, `INSERT INTO tags (slug, name) VALUES ('unused', 'Unused')`);
       assert.ok((await slugs(server, '/tags?per_page=100')).includes('unused'));
       assert.ok(!(await slugs(server, '/tags?per_page=100&hide_empty=true')).includes('unused'));
       const byCount = await get<Term[]>(server, '/tags?per_page=100&orderby=count&order=asc');
@@ -228,7 +223,7 @@ describe('a post’s terms and links (WP_REST_Posts_Controller::prepare_item_for
   });
 
   test("a post without categories or tags has no _embedded['wp:term'] (embed_links drops empty relations)", async () => {
-    sql(server, 'DELETE FROM post_categories WHERE post = 4; DELETE FROM post_tags WHERE post = 4;');
+    await sql(server, 'DELETE FROM post_categories WHERE post = 4; DELETE FROM post_tags WHERE post = 4;');
     const { body } = await get<Post>(server, '/posts/4?_embed');
     assert.deepEqual(body.categories, []);
     assert.deepEqual(body.tags, []);
@@ -285,7 +280,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
 
     test('orderby=relevance puts title matches first; without search it is 400 rest_no_search_term_defined', async () => {
       // A newer post with "council" in its content only: newest first by date, title matches first by relevance.
-      sql(
+      await sql(
         server,
         `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt)
          VALUES (60, 'council-budget', 'en', 'Budget news', '<p>The council passed the budget.</p>', '', 2, '2026-12-01T10:00:00', '2026-12-01T10:00:00')`,
@@ -294,10 +289,10 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
         assert.deepEqual(await slugs(server, '/posts?search=council'), ['council-budget', 'protected-bike-lanes-approved']);
         assert.deepEqual(await slugs(server, '/posts?search=council&orderby=relevance'), ['protected-bike-lanes-approved', 'council-budget']);
       } finally {
-        sql(server, 'DELETE FROM posts WHERE id = 60');
+        await sql(server, 'DELETE FROM posts WHERE id = 60');
       }
       // Several terms: the whole text in the title (1), every term in it (2), any (3), the text in the excerpt (4), the content (5).
-      sql(
+      await sql(
         server,
         `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt) VALUES
            (61, 'lanes-any', 'en', 'Lanes', '<p>The council met.</p>', '', 2, '2026-12-01T11:00:00', '2026-12-01T11:00:00'),
@@ -322,7 +317,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
           'lanes-phrase',
         ]);
       } finally {
-        sql(server, 'DELETE FROM posts WHERE id BETWEEN 61 AND 64');
+        await sql(server, 'DELETE FROM posts WHERE id BETWEEN 61 AND 64');
       }
       const { status, body } = await get<WpErrorBody>(server, '/posts?orderby=relevance');
       assert.equal(status, 400);
@@ -361,7 +356,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
 
     test('include_children reaches the posts of subcategories', async () => {
       const politics = await term('categories', 'politics');
-      sql(
+      await sql(
         server,
         `INSERT INTO categories (id, slug, name, parent) VALUES (70, 'gulf', 'الخليج', ${politics});
          INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt)
@@ -375,7 +370,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
         assert.deepEqual(await slugs(server, `/categories?parent=${politics}`), ['gulf']);
         assert.ok(!(await slugs(server, '/categories?parent=0')).includes('gulf'));
       } finally {
-        sql(server, 'DELETE FROM posts WHERE id = 70; DELETE FROM categories WHERE id = 70;');
+        await sql(server, 'DELETE FROM posts WHERE id = 70; DELETE FROM categories WHERE id = 70;');
       }
     });
 
@@ -440,7 +435,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
       ]);
       assert.deepEqual(await slugs(server, '/posts?orderby=slug&order=asc'), [...SEED_BY_DATE].sort());
       assert.deepEqual(await ids(server, '/posts?orderby=id&order=asc'), [1, 2, 3, 4, 5, 6, 7]);
-      sql(server, `UPDATE posts SET modified_gmt = '2026-12-01T00:00:00' WHERE id = 4`);
+      await sql(server, `UPDATE posts SET modified_gmt = '2026-12-01T00:00:00' WHERE id = 4`);
       assert.deepEqual((await slugs(server, '/posts?orderby=modified'))[0], 'manuscript-goes-online');
       assert.deepEqual(await slugs(server, '/posts?orderby=date&order=asc'), [...SEED_BY_DATE].reverse());
       const byAuthor = await get<Array<{ author: number }>>(server, '/posts?orderby=author&order=asc');
@@ -458,7 +453,7 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
       const { headers, body } = await get<Post[]>(server, '/posts?before=2026-11-21T00:00:00&after=2026-10-01T00:00:00');
       assert.deepEqual(body.map((post) => post.slug), ['protected-bike-lanes-approved', 'manuscript-goes-online']);
       assert.equal(headers.get('x-wp-total'), '2');
-      sql(server, `UPDATE posts SET modified_gmt = '2026-12-02T09:00:00' WHERE id = 2`);
+      await sql(server, `UPDATE posts SET modified_gmt = '2026-12-02T09:00:00' WHERE id = 2`);
       assert.deepEqual(await slugs(server, '/posts?modified_after=2026-12-02T08:00:00'), ['protected-bike-lanes-approved']);
       assert.ok(!(await slugs(server, '/posts?modified_before=2026-12-02T08:00:00')).includes('protected-bike-lanes-approved'));
     });
@@ -485,12 +480,12 @@ describe('WP_REST_Posts_Controller::get_items: query parameters', () => {
 describe('_embed replies (WP_REST_Server::embed_links of the replies link)', () => {
   const server = serverUnderTest();
 
-  before(() => {
+  before(async () => {
     const rows = Array.from({ length: 12 }, (_, index) => {
       const minute = String(index).padStart(2, '0');
       return `(2, 'Reader ${index}', 'r${index}@example.com', '::1', '2026-11-29T10:${minute}:00', 'Comment ${index}', 'approved')`;
     });
-    sql(
+    await sql(
       server,
       `INSERT INTO comments (post, author_name, author_email, author_ip, date_gmt, content, status) VALUES ${rows.join(', ')},
          (2, 'Held', 'held@example.com', '::1', '2026-11-29T11:00:00', 'Awaiting moderation', 'hold');`,
@@ -564,7 +559,7 @@ describe('archive pages (get_term_link, get_author_posts_url targets)', () => {
       const id = 100 + index;
       return `(${id}, 'local-${index}', 'en', 'Local story ${index}', '<p>Text</p>', '', 2, '2026-08-${String(index + 1).padStart(2, '0')}T10:00:00', '2026-08-01T10:00:00')`;
     });
-    sql(
+    await sql(
       server,
       `INSERT INTO posts (id, slug, lang, title, content, excerpt, author, date_gmt, modified_gmt) VALUES ${values.join(', ')};
        INSERT INTO post_categories (post, category) SELECT id, (SELECT id FROM categories WHERE slug = 'local') FROM posts WHERE id >= 100;`,
