@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
-import { fetchJson, openDb, serverUnderTest } from './support.js';
+import { fetchJson, serverUnderTest } from './support.js';
 
 type Json = Record<string, unknown>;
 interface RouteData {
@@ -221,15 +221,13 @@ describe('rest_api_loaded — ?rest_route= is the pretty route', () => {
 });
 
 describe('WP_REST_Users_Controller — users as anonymous readers see them', () => {
-  before(() => {
-    const db = openDb(server.dbFile, false);
+  before(async () => {
     // An author whose only post is a draft, and one with none: neither has a published post.
-    db.prepare("INSERT INTO authors (id, slug, name) VALUES (40, 'draft-writer', 'Draft Writer'), (41, 'no-posts', 'No Posts')").run();
-    db.prepare(
+    await server.db.run("INSERT INTO authors (id, slug, name) VALUES (40, 'draft-writer', 'Draft Writer'), (41, 'no-posts', 'No Posts')");
+    await server.db.run(
       `INSERT INTO posts (slug, status, lang, title, content, excerpt, author, date_gmt, modified_gmt)
        VALUES ('unpublished', 'draft', 'en', 'Draft', '<p>Draft</p>', 'Draft', 40, '2026-01-01T00:00:00', '2026-01-01T00:00:00')`,
-    ).run();
-    db.close();
+    );
   });
 
   test('GET /users lists only authors with published posts (has_published_posts), by name, with totals', async () => {
