@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { formatTag } from '../../i18n/localize.js';
 import { msg } from '../../i18n/msg.js';
 import { NwElement } from '../../internal/nw-element.js';
 import { type CommentPayload, resolveEndpoint, usable, type WpComment } from './comments-api.js';
+import { busyText } from './messages.js';
 import { postComment } from './post-comment.js';
 import { DEFAULT_LEVEL, heading } from './heading.js';
 import { clearDraft, draftKey, loadDraft, loadIdentity, rememberIdentity, saveDraft } from './draft-store.js';
@@ -39,8 +41,9 @@ const CONTROLS: Readonly<Record<Field, readonly [id: string, type: string, autoc
 
 /**
  * A WordPress-compatible comment form that never loses what the reader typed: it validates with WordPress's
- * rules in the element's language, sends JSON to the REST API with a 15 s time-out, maps every WordPress
- * error to its field, and keeps the draft in `localStorage` until the server has accepted it.
+ * rules in the element's language, sends JSON to the REST API with a 15 s time-out, sends again by itself when
+ * the site is busy for a few seconds (a 503 with `Retry-After`), maps every WordPress error to its field, and
+ * keeps the draft in `localStorage` until the server has accepted it.
  *
  * @tagname nw-comment-form
  * @summary The "Leave a comment" form, for WordPress or the reference server.
@@ -57,7 +60,7 @@ const CONTROLS: Readonly<Record<Field, readonly [id: string, type: string, autoc
  * @csspart input - Each text input and the textarea.
  * @csspart error - Each field's error message.
  * @csspart submit - The submit button.
- * @csspart status - The live status line (sending, published, awaiting moderation, failed).
+ * @csspart status - The live status line (sending, waiting for a busy site, published, awaiting moderation, failed).
  * @csspart retry - The "Try again" button after a failure.
  *
  * @cssprop --nw-font-family - Font (default `inherit`).
@@ -91,6 +94,7 @@ export class NwCommentForm extends NwElement {
     phase: { state: true },
     formProblem: { state: true },
     restored: { state: true },
+    retryIn: { state: true },
   };
 
   /** The comments endpoint: `…/wp-json/wp/v2/comments`. */
@@ -120,9 +124,13 @@ export class NwCommentForm extends NwElement {
   private phase: Phase = 'idle';
   private formProblem?: FormProblem;
   private restored = false;
+  /** While the site is busy: the seconds until the comment is sent again; 0 otherwise. */
+  private retryIn = 0;
 
   #storageKey = '';
   #endpointUrl = '';
+  /** Cancels a wait to send again: a form taken off the page must not post later. */
+  #retries?: AbortController;
 
   #onPageHide = (): void => this.#keepDraft();
 
@@ -134,6 +142,7 @@ export class NwCommentForm extends NwElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pagehide', this.#onPageHide);
+    this.#retries?.abort();
     this.#keepDraft();
   }
 
@@ -251,7 +260,13 @@ export class NwCommentForm extends NwElement {
     this.phase = 'sending';
     this.restored = false;
     saveDraft(this.#storageKey, this.values.content);
-    const result = await postComment(this.endpoint, payload, { nonce: this.nonce });
+    this.#retries = new AbortController();
+    const result = await postComment(this.endpoint, payload, {
+      nonce: this.nonce,
+      signal: this.#retries.signal,
+      onRetry: (seconds) => (this.retryIn = seconds),
+    });
+    this.retryIn = 0;
 
     if (result.kind === 'sent') {
       clearDraft(this.#storageKey);
@@ -331,7 +346,9 @@ export class NwCommentForm extends NwElement {
   #statusText(): string {
     switch (this.phase) {
       case 'sending':
-        return msg('Sending your comment…', { id: 'comment-form.status.sending' });
+        return this.retryIn
+          ? busyText(this.retryIn, formatTag(this.locale))
+          : msg('Sending your comment…', { id: 'comment-form.status.sending' });
       case 'approved':
         return msg('Your comment has been published.', { id: 'comment-form.status.approved' });
       case 'held':

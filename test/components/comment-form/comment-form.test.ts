@@ -17,6 +17,7 @@ interface Texts {
   approved: string;
   held: string;
   failed: string;
+  busy1: string;
   retry: string;
   restored: string;
   discard: string;
@@ -41,6 +42,7 @@ const en: Texts = {
   approved: 'Your comment has been published.',
   held: 'Your comment is awaiting moderation.',
   failed: 'Your comment could not be sent. It is saved here; try again.',
+  busy1: 'The site is busy. Trying again in 1 second…',
   retry: 'Try again',
   restored: 'Your unsent comment has been restored.',
   discard: 'Discard draft',
@@ -70,6 +72,7 @@ const ar: Texts = {
   approved: 'نُشر تعليقك.',
   held: 'تعليقك بانتظار المراجعة.',
   failed: 'تعذّر إرسال التعليق. تعليقك محفوظ هنا؛ حاول مرة أخرى.',
+  busy1: 'الموقع مشغول. ستُعاد المحاولة بعد ثانية واحدة…',
   retry: 'أعد المحاولة',
   restored: 'استُعيد تعليقك الذي لم يُرسَل.',
   discard: 'احذف المسودة',
@@ -322,11 +325,8 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
 
     const failures: Array<[string, () => Promise<Response>]> = [
       ['a 500 answer', async () => json({ code: 'internal', message: 'x' }, 500)],
-      // What the reference server answers while another process holds the database's write lock.
-      [
-        'a 503 (database busy)',
-        async () => json({ code: 'rest_database_busy', message: 'The database is busy.', data: { status: 503 } }, 503, { 'Retry-After': '1' }),
-      ],
+      // A busy database that does not say when to come back: nothing to wait for.
+      ['a 503 without Retry-After', async () => json({ code: 'rest_database_busy', message: 'The database is busy.', data: { status: 503 } }, 503)],
       ['a non-JSON answer', async () => new Response('<!doctype html><title>Bad gateway</title>', { status: 200 })],
       ['a dropped connection', () => Promise.reject(new TypeError('NetworkError when attempting to fetch resource.'))],
     ];
@@ -390,6 +390,115 @@ for (const [lang, t] of [['en', en], ['ar', ar]] as const) {
       } finally {
         clock.restore();
       }
+    });
+
+    describe('when the site is busy', () => {
+      let clock: sinon.SinonFakeTimers;
+      // Clearing native timers too: an earlier test's `waitUntil` clears its own when its time is up, during these.
+      beforeEach(() => (clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldClearNativeTimers: true })));
+      afterEach(() => clock.restore());
+
+      // What the reference server answers while another process holds the database's write lock.
+      const busy = (retryAfter = '1'): Response =>
+        json({ code: 'rest_database_busy', message: 'The database is busy.', data: { status: 503, retryAfter: 2 } }, 503, {
+          'Retry-After': retryAfter,
+        });
+
+      /** Moves the fake clock by `ms` and lets the fake answers and the form's updates through. */
+      async function tick(form: NwCommentForm, ms = 0): Promise<void> {
+        await clock.tickAsync(ms);
+        await form.updateComplete;
+      }
+
+      /** `settle` under the fake clock: lets the answers through, without moving the clock, until `phaseText` shows. */
+      async function waitFor(condition: () => boolean): Promise<void> {
+        for (let i = 0; i < 50 && !condition(); i++) await clock.tickAsync(0);
+        expect(condition()).to.equal(true);
+      }
+
+      async function shows(form: NwCommentForm, phaseText: string): Promise<void> {
+        for (let i = 0; i < 50 && status(form) !== phaseText; i++) await tick(form);
+        expect(status(form)).to.equal(phaseText);
+      }
+
+      async function sent(form: NwCommentForm, phaseText: string): Promise<void> {
+        await fillValid(form);
+        submit(form);
+        await shows(form, phaseText);
+      }
+
+      it('says it is waiting, sends again after Retry-After, and publishes as on a first success', async () => {
+        fetch().onFirstCall().callsFake(async () => busy('1'));
+        fetch().onSecondCall().callsFake(async () => json(comment({ id: 12 }), 201));
+        const form = await mount();
+        const published = new Promise<CustomEvent>((resolve) => form.addEventListener('nw-comment-sent', (e) => resolve(e), { once: true }));
+        const errors: Event[] = [];
+        form.addEventListener('nw-comment-error', (e) => errors.push(e));
+        await sent(form, t.busy1);
+        expect($(form, '[part~=status]').getAttribute('role')).to.equal('status');
+        expect($(form, 'form').getAttribute('aria-busy')).to.equal('true', 'still sending while it waits');
+        expect($(form, '[type=submit]').getAttribute('aria-disabled')).to.equal('true');
+        expect(form.shadowRoot!.querySelector('[part~=retry]')).to.equal(null);
+        expect(storedDraft()).to.equal('تعليق مهم جدًا', 'kept while it waits');
+        expect(fetch().callCount).to.equal(1);
+
+        await tick(form, 999);
+        expect(fetch().callCount).to.equal(1, 'not before Retry-After');
+        await tick(form, 1);
+        await shows(form, t.approved);
+        expect(fetch().callCount).to.equal(2);
+        expect(bodyOf(fetch(), 1)).to.deep.equal(bodyOf(fetch(), 0));
+        expect((await published).detail.id).to.equal(12);
+        expect(errors).to.have.length(0);
+        expect($<HTMLTextAreaElement>(form, '#comment').value).to.equal('');
+        expect(storedDraft()).to.equal(undefined, 'cleared after the 2xx');
+        expect($(form, 'form').getAttribute('aria-busy')).to.equal('false');
+      });
+
+      it('gives up after three busy answers, keeping the comment', async () => {
+        fetch().callsFake(async () => busy('1'));
+        const form = await mount();
+        const error = new Promise<CustomEvent>((resolve) => form.addEventListener('nw-comment-error', (e) => resolve(e), { once: true }));
+        await sent(form, t.busy1);
+        await tick(form, 1_000);
+        await waitFor(() => fetch().callCount === 2);
+        await shows(form, t.busy1);
+        await tick(form, 1_000);
+        await shows(form, t.failed);
+        expect((await error).detail).to.deep.equal({ code: 'server', status: 503 });
+        expect(fetch().callCount).to.equal(3);
+        expect($<HTMLTextAreaElement>(form, '#comment').value).to.equal('تعليق مهم جدًا');
+        expect(storedDraft()).to.equal('تعليق مهم جدًا');
+        expect(text($(form, '[part~=retry]'))).to.equal(t.retry);
+        await tick(form, 60_000);
+        expect(fetch().callCount).to.equal(3, 'no fourth send');
+      });
+
+      const once: Array<[string, () => Response]> = [
+        ['a Retry-After of 120 s', () => busy('120')],
+        ['a 500, even with Retry-After', () => json({ code: 'internal', message: 'x' }, 500, { 'Retry-After': '1' })],
+      ];
+      for (const [name, answer] of once) {
+        it(`fails at once on ${name}, without sending again`, async () => {
+          fetch().callsFake(async () => answer());
+          const form = await mount();
+          await sent(form, t.failed);
+          await tick(form, 130_000);
+          expect(fetch().callCount).to.equal(1);
+          expect(storedDraft()).to.equal('تعليق مهم جدًا');
+        });
+      }
+
+      it('sends nothing more once it is taken off the page during the wait', async () => {
+        fetch().onFirstCall().callsFake(async () => busy('1'));
+        fetch().onSecondCall().callsFake(async () => json(comment(), 201));
+        const form = await mount();
+        await sent(form, t.busy1);
+        form.remove();
+        await tick(form, 5_000);
+        expect(fetch().callCount).to.equal(1);
+        expect(storedDraft()).to.equal('تعليق مهم جدًا', 'the draft is still there for the next visit');
+      });
     });
 
     const formErrors: Array<[string, number]> = [
