@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BODY_LIMIT } from '../../server/http/errors.js';
-import { fetchJson, openDb, serverUnderTest, type WpErrorBody } from './support.js';
+import { fetchJson, serverUnderTest, type WpErrorBody } from './support.js';
 
 const LIMIT = 65_525;
 const TOO_LONG = {
@@ -31,13 +31,8 @@ function post(content: string, encode: (value: unknown) => string = JSON.stringi
   });
 }
 
-function stored(id: number): string {
-  const db = openDb(server.dbFile);
-  try {
-    return db.prepare('SELECT content FROM comments WHERE id = ?').pluck().get(id) as string;
-  } finally {
-    db.close();
-  }
+function stored(id: number): Promise<string | undefined> {
+  return server.db.value<string>('SELECT content FROM comments WHERE id = ?', id);
 }
 
 /** Exactly `bytes` bytes of UTF-8: as many `char` as fit, then ASCII to make up the rest. */
@@ -60,7 +55,7 @@ describe('comment_content is limited to 65,525 bytes of UTF-8, as WordPress coun
         const longest = ofBytes(char, LIMIT);
         const created = await post(longest, encode);
         assert.equal(created.status, 201);
-        assert.equal(stored(created.body.id), longest);
+        assert.equal(await stored(created.body.id), longest);
 
         const over = await post(`${longest}x`, encode);
         assert.equal(over.status, 400);
@@ -85,7 +80,7 @@ describe('comment_content is limited to 65,525 bytes of UTF-8, as WordPress coun
     const content = `a${'\u0001'.repeat(LIMIT - 1)}`;
     const response = await post(content);
     assert.equal(response.status, 201);
-    assert.equal(stored(response.body.id), content);
+    assert.equal(await stored(response.body.id), content);
   });
 
   test('the body limit itself is derived from the limits: 12 bytes for each character of every field fit', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, it } from 'node:test';
-import { openDb, serverUnderTest } from './support.js';
+import { serverUnderTest } from './support.js';
 
 const server = serverUnderTest({ MODERATION: 'approve', FLOOD_SECONDS: '0' });
 
@@ -29,14 +29,9 @@ function read(path: string, host?: string): Promise<{ status: number; headers: R
   });
 }
 
-/** An edit by another process: a second connection to the server's file. */
-function retitle(id: number, title: string): void {
-  const db = openDb(server.dbFile, false);
-  try {
-    db.prepare('UPDATE posts SET title = ? WHERE id = ?').run(title, id);
-  } finally {
-    db.close();
-  }
+/** An edit by another process: a second connection to the server's database. */
+async function retitle(id: number, title: string): Promise<void> {
+  await server.db.run('UPDATE posts SET title = ? WHERE id = ?', title, id);
 }
 
 describe('reads kept in memory', () => {
@@ -52,7 +47,7 @@ describe('reads kept in memory', () => {
     const before = JSON.parse((await read('/wp-json/wp/v2/posts/3')).body) as { title: { rendered: string }; slug: string };
     assert.equal((await read(`/articles/${before.slug}`)).status, 200);
     assert.notEqual(before.title.rendered, 'Retitled by another tool');
-    retitle(3, 'Retitled by another tool');
+    await retitle(3, 'Retitled by another tool');
     const after = JSON.parse((await read('/wp-json/wp/v2/posts/3')).body) as { title: { rendered: string } };
     assert.equal(after.title.rendered, 'Retitled by another tool');
     assert.ok((await read(`/articles/${before.slug}`)).body.includes('Retitled by another tool'));

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { countLinks, judge, normalizeForMatching, parseWordList, type CommentFacts } from '../../server/comments/spam-rules.js';
-import { fetchJson, openDb, startServer, tempDir, type TestServer } from './support.js';
+import { fetchJson, startServer, tempDir, type TestServer } from './support.js';
 
 describe('normalizeForMatching', () => {
   const cases: Array<[string, string, string]> = [
@@ -89,20 +89,16 @@ describe('the rules on the real server', () => {
         body: JSON.stringify({ post: 1, author_name: 'قارئ', author_email: 'reader@example.com', content: `تعليق ${++n}`, ...body }),
       });
       assert.equal(response.status, 201, JSON.stringify(response.body));
-      const db = openDb(server.dbFile);
-      try {
-        const stored = db.prepare('SELECT status FROM comments WHERE id = ?').get(response.body.id) as { status: string };
-        assert.equal(response.body.status, stored.status, 'the answer says what was stored');
-        return stored.status;
-      } finally {
-        db.close();
-      }
+      const stored = await server.db.value<string>('SELECT status FROM comments WHERE id = ?', response.body.id);
+      assert.ok(stored, 'the comment is stored');
+      assert.equal(response.body.status, stored, 'the answer says what was stored');
+      return stored;
     };
     try {
       await run(server, post);
     } finally {
       await server.close();
-      server.remove();
+      await server.remove();
     }
   }
 
@@ -126,9 +122,7 @@ describe('the rules on the real server', () => {
       const first = { author_name: 'سلمى', author_email: 'salma@example.com' };
       assert.equal(await post(first), 'hold');
       assert.equal(await post(first), 'hold', 'still nothing approved');
-      const db = openDb(server.dbFile, false);
-      db.prepare("UPDATE comments SET status = 'approved' WHERE author_email = 'salma@example.com'").run();
-      db.close();
+      await server.db.run("UPDATE comments SET status = 'approved' WHERE author_email = 'salma@example.com'");
       assert.equal(await post({ ...first, author_email: 'SALMA@example.com ' }), 'approved', 'the address compared as WordPress does');
       assert.equal(await post({ author_name: 'سلمى أخرى', author_email: 'salma@example.com' }), 'hold', 'name and e-mail together, as WordPress');
       assert.equal(await post({ ...first, content: 'كازينو' }), 'spam', 'the disallowed list still applies');
