@@ -127,7 +127,7 @@ describe('without ALLOWED_ORIGINS', () => {
       assert.equal(own.headers.get('access-control-allow-origin'), closed.base);
     } finally {
       await closed.close();
-      closed.remove();
+      await closed.remove();
     }
   });
 
@@ -138,7 +138,7 @@ describe('without ALLOWED_ORIGINS', () => {
       assert.equal(own.headers.get('access-control-allow-origin'), 'https://news.example');
     } finally {
       await behind.close();
-      behind.remove();
+      await behind.remove();
     }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Moderation as WordPress's REST API does it (issue 12), against the real server and its SQLite file: every route's
+ * Moderation as WordPress's REST API does it (issue 12), against the real server and its database (SQLite or PostgreSQL): every route's
  * permissions for anonymous readers, moderators and administrators; each status change seen (or not) by readers
  * afterwards, in the REST list and on the article page; the trash keeping the status before; the audit rows.
  */

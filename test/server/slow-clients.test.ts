@@ -47,7 +47,7 @@ describe('slow clients', () => {
   });
   after(async () => {
     await server.close();
-    server.remove();
+    await server.remove();
   });
 
   test('a JSON comment whose body stops half-way is dropped with a 408', async () => {
@@ -96,6 +96,6 @@ test('the server as started runs with a 30 s bound, checked every second', async
     assert.ok(connectionsCheckingInterval !== undefined && connectionsCheckingInterval <= 1000, String(connectionsCheckingInterval));
   } finally {
     await server.close();
-    server.remove();
+    await server.remove();
   }
 });
